@@ -1,0 +1,30 @@
+package dev.supervisor4j.daemon.process;
+
+import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.spawn.ProcessSpawner;
+import java.time.Clock;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One supervised process. Each supervisord state is its own behaviour (Stopped, Starting, Running,
+ * Backoff, Stopping, Exited, Fatal, Unknown); a child's exit arrives as a message.
+ *
+ * <p>Pekko supervision is only for our own bugs: a handler that throws is resumed, so the actor keeps
+ * its state and keeps tracking its child (the bad message is dropped). When the actor stops for
+ * good, its child is killed rather than orphaned.
+ */
+public final class ProcessActor {
+  private ProcessActor() {}
+
+  public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
+      SpawnPlanner planner, ChildOutput output, ActorRef<ProcessEvent> events, Clock clock) {
+    Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+      ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock);
+      return Stopped.enter(env, ProcessData.initial(), null);
+    }));
+    return Behaviors.supervise(actor).onFailure(Exception.class, SupervisorStrategy.resume());
+  }
+}

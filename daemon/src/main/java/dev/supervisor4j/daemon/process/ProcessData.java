@@ -1,0 +1,56 @@
+package dev.supervisor4j.daemon.process;
+
+import dev.supervisor4j.daemon.spawn.RunningChild;
+
+/**
+ * What changes over a process's life and travels from state to state.
+ *
+ * @param lastStart  epoch millis of the last spawn, 0 if never started
+ * @param lastStop   epoch millis of the last stop or exit, 0 if never
+ * @param exitStatus the RPC {@code exitstatus}: the last code, -1 for a signal death, 0 if none
+ * @param spawnErr   the last spawn error, {@code ""} if none
+ * @param backoff    consecutive failed starts (supervisord's {@code backoff})
+ * @param frozen     the daemon is stopping: no autorestarts or retries
+ * @param child      the current child, or null
+ */
+record ProcessData(
+    long lastStart,
+    long lastStop,
+    int exitStatus,
+    String spawnErr,
+    int backoff,
+    boolean frozen,
+    RunningChild child) {
+
+  static ProcessData initial() {
+    return new ProcessData(0, 0, 0, "", 0, false, null);
+  }
+
+  long pid() {
+    return child == null ? 0 : child.pid();
+  }
+
+  ProcessData spawned(RunningChild c, long now) {
+    return new ProcessData(now, lastStop, exitStatus, "", backoff, frozen, c);
+  }
+
+  ProcessData starting(long now) {
+    return new ProcessData(now, lastStop, exitStatus, "", backoff, frozen, null);
+  }
+
+  ProcessData ended(long now, int status) {
+    return new ProcessData(lastStart, now, status, spawnErr, backoff, frozen, null);
+  }
+
+  ProcessData withSpawnErr(String err) {
+    return new ProcessData(lastStart, lastStop, exitStatus, err, backoff, frozen, child);
+  }
+
+  ProcessData withBackoff(int n) {
+    return new ProcessData(lastStart, lastStop, exitStatus, spawnErr, n, frozen, child);
+  }
+
+  ProcessData freeze() {
+    return new ProcessData(lastStart, lastStop, exitStatus, spawnErr, backoff, true, child);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.supervisor4j.daemon.process;
+
+import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.spawn.ProcessSpawner;
+import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.ProcessState;
+import dev.supervisor4j.protocol.SupervisorFault;
+import java.time.Clock;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.pattern.StatusReply;
+
+/**
+ * What every state of one ProcessActor shares and never changes: its context and timers, its
+ * config, and its collaborators. Only {@link ProcessData} travels between states.
+ */
+record ProcessEnv(
+    ActorContext<ProcessMsg> ctx,
+    TimerScheduler<ProcessMsg> timers,
+    ProgramConfig program,
+    String group,
+    ProcessSpawner spawner,
+    SpawnPlanner planner,
+    ChildOutput output,
+    ActorRef<ProcessEvent> events,
+    Clock clock) {
+
+  String name() {
+    return program.name();
+  }
+
+  /** Supervisor's display name: {@code name}, or {@code group:name} when they differ. */
+  String namespec() {
+    return group.equals(program.name()) ? program.name() : group + ":" + program.name();
+  }
+
+  long now() {
+    return clock.millis();
+  }
+
+  void announce(ProcessState from, ProcessState to, ProcessData data, boolean expected) {
+    events.tell(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now()));
+  }
+
+  void announce(ProcessState from, ProcessState to, ProcessData data) {
+    announce(from, to, data, false);
+  }
+
+  static void ack(ActorRef<StatusReply<Done>> replyTo) {
+    replyTo.tell(StatusReply.ack());
+  }
+
+  static void reject(ActorRef<StatusReply<Done>> replyTo, Fault fault, String detail) {
+    replyTo.tell(StatusReply.error(new SupervisorFault(fault, detail)));
+  }
+
+  void replyInfo(ProcessMsg.GetInfo get, ProcessState state, ProcessData data) {
+    long nowMs = now();
+    get.replyTo().tell(new ProcessInfo(
+        name(), group, data.lastStart() / 1000, data.lastStop() / 1000, nowMs / 1000, state,
+        data.spawnErr(), data.exitStatus(), output.stdoutPath(), output.stderrPath(), data.pid(),
+        Descriptions.describe(state, data, nowMs, name())));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.supervisor4j.daemon.process;
+
+import dev.supervisor4j.protocol.ProcessState;
+
+/**
+ * A state change of one process, with the values supervisord puts in its PROCESS_STATE_* event.
+ *
+ * @param process  the process name
+ * @param group    the group name
+ * @param from     the previous state
+ * @param to       the new state
+ * @param tries    the backoff count (STARTING and BACKOFF events)
+ * @param pid      the pid involved (RUNNING, STOPPING, STOPPED, EXITED), 0 if none
+ * @param expected for EXITED: whether the exit status was expected
+ * @param epochMillis when it happened
+ */
+public record ProcessEvent(
+    String process,
+    String group,
+    ProcessState from,
+    ProcessState to,
+    int tries,
+    long pid,
+    boolean expected,
+    long epochMillis) {}

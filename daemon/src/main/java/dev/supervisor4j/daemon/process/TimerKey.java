@@ -1,0 +1,9 @@
+package dev.supervisor4j.daemon.process;
+
+/**
+ * The one timer key of a ProcessActor. Starting a timer with it cancels the previous one, and a
+ * cancelled timer's message is never delivered: a state time-out dies with its state.
+ */
+enum TimerKey {
+  STATE
+}
