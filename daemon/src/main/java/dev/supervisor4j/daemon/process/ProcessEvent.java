@@ -22,4 +22,4 @@ public record ProcessEvent(
     int tries,
     long pid,
     boolean expected,
-    long epochMillis) {}
+    long epochMillis) implements dev.supervisor4j.daemon.events.HubMsg {}

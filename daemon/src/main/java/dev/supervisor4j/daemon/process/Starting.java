@@ -28,11 +28,11 @@ final class Starting {
   static Behavior<ProcessMsg> enter(ProcessEnv env, ProcessData previous, ProcessState from,
       ProcessMsg.Start request) {
     ProcessData data = previous.starting(env.now());
-    env.announce(from, ProcessState.STARTING, data);
     RunningChild child;
     try {
       child = env.spawner().spawn(env.planner().plan(env.program()));
     } catch (SpawnException e) {
+      env.announce(from, ProcessState.STARTING, data);
       ProcessLog.LOG.info("spawnerr: {}", e.getMessage());
       if (request != null) {
         // supervisord: a spawn that fails at once is SPAWN_ERROR, even without wait.
@@ -40,6 +40,9 @@ final class Starting {
       }
       return Backoff.enter(env, data.withSpawnErr(e.getMessage()), ProcessState.STARTING);
     }
+    // Announced after the fork (supervisord announces just before it): nobody can tell, and whoever
+    // sees STARTING can rely on the child existing.
+    env.announce(from, ProcessState.STARTING, data);
     ProcessLog.LOG.info("spawned: '{}' with pid {}", env.name(), child.pid());
     env.output().attach(child);
     env.ctx().pipeToSelf(child.onExit(), (status, error) ->
