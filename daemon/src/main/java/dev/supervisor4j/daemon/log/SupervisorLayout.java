@@ -1,0 +1,55 @@
+package dev.supervisor4j.daemon.log;
+
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.LayoutBase;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * supervisord's main-log line: {@code YYYY-MM-DD HH:MM:SS,mmm LEVL message} + newline, in local time.
+ * The message is written as-is (embedded newlines get no prefix). A throwable, which supervisord's
+ * own records never carry, is appended after the message so a bug in our code is not lost.
+ *
+ * <p>The {@code YYYY-MM-DD HH:MM:SS} part is cached per second, so a record costs one small string
+ * build, not a date formatting.
+ */
+final class SupervisorLayout extends LayoutBase<ILoggingEvent> {
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+  private volatile CachedSecond cached = new CachedSecond(Long.MIN_VALUE, ZoneId.systemDefault(), "");
+
+  private record CachedSecond(long epochSecond, ZoneId zone, String text) {}
+
+  @Override
+  public String doLayout(ILoggingEvent event) {
+    String message = event.getFormattedMessage();
+    StringBuilder sb = new StringBuilder(30 + (message == null ? 4 : message.length()));
+    long millis = event.getTimeStamp();
+    sb.append(secondsText(Math.floorDiv(millis, 1000L))).append(',');
+    int ms = (int) Math.floorMod(millis, 1000L);
+    if (ms < 100) {
+      sb.append(ms < 10 ? "00" : "0");
+    }
+    sb.append(ms).append(' ').append(SupervisorLevels.of(event).label()).append(' ').append(message);
+    IThrowableProxy thrown = event.getThrowableProxy();
+    if (thrown != null) {
+      sb.append('\n').append(ThrowableProxyUtil.asString(thrown));
+    }
+    return sb.append('\n').toString();
+  }
+
+  private String secondsText(long epochSecond) {
+    ZoneId zone = ZoneId.systemDefault(); // the TZ may change at restart; cheap to ask
+    CachedSecond c = cached;
+    if (c.epochSecond() != epochSecond || !c.zone().equals(zone)) {
+      String text = LocalDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone).format(SECONDS);
+      c = new CachedSecond(epochSecond, zone, text);
+      cached = c;
+    }
+    return c.text();
+  }
+}
