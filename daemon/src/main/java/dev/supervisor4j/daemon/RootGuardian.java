@@ -22,14 +22,13 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The top of the tree: supervisord's own state (RUNNING, RESTARTING, SHUTDOWN), one GroupActor per
  * group, start in priority order and stop in reverse, one group at a time, as supervisord does.
  */
 public final class RootGuardian {
-  private static final Logger LOG = LoggerFactory.getLogger("supervisord");
+  private static final Logger LOG = dev.supervisor4j.daemon.log.MainLog.LOG;
   private static final Duration INFO_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration AUTOSTART_TIMEOUT = Duration.ofSeconds(60);
 
@@ -64,12 +63,13 @@ public final class RootGuardian {
   }
 
   private Behavior<RootMsg> start(SupervisordConfig config) {
+    configSource.prepare(config);
     generation++;
     List<Group> groups = new ArrayList<>();
     ActorRef<ProcessEvent> events = hub.narrow();
     for (GroupConfig g : config.groups()) {
       ActorRef<GroupMsg> ref = ctx.spawn(
-          GroupActor.create(g, p -> processes.create(g, p, events)),
+          GroupActor.create(g, p -> processes.create(config, g, p, events)),
           GroupActor.actorName("g" + generation + "-", g.name()));
       groups.add(new Group(g, ref));
     }

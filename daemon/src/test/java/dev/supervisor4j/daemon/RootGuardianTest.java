@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class RootGuardianTest {
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
-    return (group, program, events) -> ProcessActor.create(program, group.name(), spawner,
+    return (config, group, program, events) -> ProcessActor.create(program, group.name(), spawner,
         p -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
         ChildOutput.DISCARD, events, Clock.systemUTC());
   }

@@ -1,14 +1,13 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.log.MainLog;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
-import org.slf4j.MarkerFactory;
 
-/** The main-log lines a process produces, in supervisord's words. */
+/** The main log, as the process states write to it (supervisord's words, its levels). */
 final class ProcessLog {
-  static final Logger LOG = LoggerFactory.getLogger("supervisord");
-  static final Marker CRIT = MarkerFactory.getMarker("CRIT");
+  static final Logger LOG = MainLog.LOG;
+  static final Marker CRIT = MainLog.CRIT;
 
   private ProcessLog() {}
 }

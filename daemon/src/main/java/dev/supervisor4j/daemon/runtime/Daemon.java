@@ -1,0 +1,100 @@
+package dev.supervisor4j.daemon.runtime;
+
+import dev.supervisor4j.daemon.ConfigSource;
+import dev.supervisor4j.daemon.ProcessFactory;
+import dev.supervisor4j.daemon.RootGuardian;
+import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.config.ConfigException;
+import dev.supervisor4j.daemon.config.DaemonSettings;
+import dev.supervisor4j.daemon.config.LoadMessage;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.daemon.output.ChildLogNames;
+import dev.supervisor4j.daemon.process.ProcessActor;
+import dev.supervisor4j.daemon.process.SpawnPlanner;
+import dev.supervisor4j.daemon.spawn.ProcessSpawner;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.pekko.actor.typed.ActorSystem;
+
+/**
+ * A running supervisord: opens the main log, starts the actor tree, handles signals, and returns
+ * the exit status once everything has stopped.
+ */
+public final class Daemon implements ConfigSource {
+  private final ConfigSource reader;
+  private final PidFile pidfile;
+  private final long pid = ProcessHandle.current().pid();
+
+  private Daemon(ConfigSource reader, SupervisordConfig initial) {
+    this.reader = reader;
+    this.pidfile = new PidFile(initial.daemon().pidfile());
+  }
+
+  /**
+   * Runs until shutdown.
+   *
+   * @param initial  the config, already loaded and valid
+   * @param reader   re-reads the config on restart
+   * @param spawner  makes children
+   * @param planners makes the spawn planner for a config (its environment, server URL)
+   * @return the exit status: 0 after a shutdown, 2 when a restart found the config invalid
+   */
+  public static int run(SupervisordConfig initial, ConfigSource reader, ProcessSpawner spawner,
+      Function<SupervisordConfig, SpawnPlanner> planners) throws Exception {
+    Daemon daemon = new Daemon(reader, initial);
+    Clock clock = Clock.systemDefaultZone();
+    ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
+        spawner, planners.apply(config), new ProcessLogs(program, config.daemon()), events, clock);
+    CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    ActorSystem<RootMsg> system = ActorSystem.create(
+        RootGuardian.create(initial, factory, daemon, exitCode), "supervisord", PekkoSettings.daemon());
+    DaemonSignals.install(system);
+    system.getWhenTerminated().toCompletableFuture().join();
+    daemon.pidfile.remove();
+    return exitCode.getNow(1);
+  }
+
+  @Override
+  public SupervisordConfig load() throws ConfigException {
+    return reader.load();
+  }
+
+  @Override
+  public void prepare(SupervisordConfig config) {
+    DaemonSettings d = config.daemon();
+    try {
+      MainLog.configure(d.logfileSyslog() ? null : d.logfile(), d.logfileMaxBytes(), d.logfileBackups(),
+          d.loglevel(), d.nodaemon() && !d.silent());
+    } catch (IOException e) {
+      System.err.println("Error: could not open the main log " + d.logfile() + ": " + e.getMessage());
+    }
+    flush(config.messages());
+    if (isRoot() && d.user() == null) {
+      MainLog.crit("Supervisor is running as root.  Privileges were not dropped because no user is "
+          + "specified in the config file.  If you intend to run as root, you can set user=root in the "
+          + "config file to avoid this message.");
+    }
+    if (!d.nocleanup()) {
+      ChildLogNames.cleanup(d.childlogdir(), d.identifier(), MainLog::warn);
+    }
+    pidfile.write(pid);
+    MainLog.info("supervisord started with pid " + pid);
+  }
+
+  /** supervisord flushes the messages it gathered while loading: CRIT first, then WARN, then INFO. */
+  private static void flush(List<LoadMessage> messages) {
+    messages.stream()
+        .sorted(Comparator.comparingInt((LoadMessage m) -> -m.level().value()))
+        .forEach(m -> MainLog.log(m.level(), m.text()));
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+}

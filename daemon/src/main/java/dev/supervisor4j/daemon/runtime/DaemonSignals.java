@@ -1,0 +1,50 @@
+package dev.supervisor4j.daemon.runtime;
+
+import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.log.MainLog;
+import java.util.Locale;
+import org.apache.pekko.actor.typed.ActorRef;
+import sun.misc.Signal;
+
+/**
+ * supervisord's signals: TERM and INT shut down, HUP restarts, USR2 reopens the logs. The handlers
+ * only log and send a message; the root does the work.
+ *
+ * <p>SIGQUIT cannot be caught here: the JVM keeps it for thread dumps (documented in the README).
+ */
+final class DaemonSignals {
+  private DaemonSignals() {}
+
+  static void install(ActorRef<RootMsg> root) {
+    handle("TERM", () -> {
+      MainLog.warn("received SIGTERM indicating exit request");
+      root.tell(RootMsg.Shutdown.INSTANCE);
+    });
+    handle("INT", () -> {
+      MainLog.warn("received SIGINT indicating exit request");
+      root.tell(RootMsg.Shutdown.INSTANCE);
+    });
+    handle("HUP", () -> {
+      MainLog.warn("received SIGHUP indicating restart request");
+      root.tell(RootMsg.Restart.INSTANCE);
+    });
+    handle("USR2", () -> {
+      MainLog.info("received SIGUSR2 indicating log reopen request");
+      try {
+        MainLog.reopen();
+      } catch (java.io.IOException e) {
+        MainLog.crit("could not reopen the main log: " + e.getMessage());
+      }
+      MainLog.info("supervisord logreopen");
+      root.tell(RootMsg.ReopenLogs.INSTANCE);
+    });
+  }
+
+  private static void handle(String name, Runnable action) {
+    try {
+      Signal.handle(new Signal(name), s -> action.run());
+    } catch (IllegalArgumentException e) {
+      MainLog.warn("cannot handle SIG" + name.toUpperCase(Locale.ROOT) + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package dev.supervisor4j.daemon.runtime;
+
+import dev.supervisor4j.daemon.config.ChannelConfig;
+import dev.supervisor4j.daemon.config.DaemonSettings;
+import dev.supervisor4j.daemon.config.LogTarget;
+import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.daemon.output.ChildLogNames;
+import dev.supervisor4j.daemon.output.OutputChain;
+import dev.supervisor4j.daemon.output.OutputPump;
+import dev.supervisor4j.daemon.output.OutputSink;
+import dev.supervisor4j.daemon.output.RotatingLogFile;
+import dev.supervisor4j.daemon.process.ChildOutput;
+import dev.supervisor4j.daemon.spawn.RunningChild;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * The log files of one process: AUTO names are made when the process is created (as supervisord
+ * makes them when it loads the config); each spawn starts one reader thread per pipe that writes
+ * straight into the rotating file.
+ */
+final class ProcessLogs implements ChildOutput {
+  private final ProgramConfig program;
+  private final boolean stripAnsi;
+  private final Channel stdout;
+  private final Channel stderr;
+
+  /** One of stdout/stderr: its file, or none. */
+  private static final class Channel {
+    final String name;
+    final ChannelConfig config;
+    final Path path;
+    RotatingLogFile file;
+
+    Channel(String name, ChannelConfig config, Path path) {
+      this.name = name;
+      this.config = config;
+      this.path = path;
+    }
+
+    synchronized RotatingLogFile openFile() throws IOException {
+      if (path == null) {
+        return null;
+      }
+      if (file == null) {
+        file = RotatingLogFile.open(path, config.maxBytes(), config.backups());
+      } else {
+        file.reopen();
+      }
+      return file;
+    }
+  }
+
+  ProcessLogs(ProgramConfig program, DaemonSettings daemon) {
+    this.program = program;
+    this.stripAnsi = daemon.stripAnsi();
+    this.stdout = new Channel("stdout", program.stdout(), resolve(program.stdout(), "stdout", daemon));
+    this.stderr = program.redirectStderr()
+        ? new Channel("stderr", program.stderr(), null)
+        : new Channel("stderr", program.stderr(), resolve(program.stderr(), "stderr", daemon));
+  }
+
+  private Path resolve(ChannelConfig channel, String name, DaemonSettings daemon) {
+    LogTarget target = channel.logfile();
+    if (target instanceof LogTarget.File) {
+      return ((LogTarget.File) target).path().toAbsolutePath();
+    }
+    if (target instanceof LogTarget.Auto) {
+      try {
+        return ChildLogNames.createAuto(daemon.childlogdir(), program.name(), name, daemon.identifier());
+      } catch (IOException e) {
+        MainLog.crit("could not create the AUTO " + name + " log of '" + program.name() + "': " + e.getMessage());
+        return null;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void attach(RunningChild child) {
+    pump(stdout, child.stdout());
+    if (child.stderr() != null) {
+      pump(stderr, child.stderr());
+    }
+  }
+
+  private void pump(Channel channel, InputStream in) {
+    RotatingLogFile file;
+    try {
+      file = channel.openFile();
+    } catch (IOException e) {
+      MainLog.error("could not open " + channel.path + " for '" + program.name() + "': " + e.getMessage());
+      file = null;
+    }
+    OutputChain chain = OutputChain.forChannel(program.name(), channel.name)
+        .stripAnsi(stripAnsi)
+        .mainLog(MainLog.LOG);
+    if (file != null) {
+      chain.logFile(file);
+    }
+    OutputSink sink = chain.build();
+    // A pipe with no file is still drained, so the child never blocks on it.
+    OutputPump.start(program.name(), channel.name, in, sink,
+        e -> MainLog.error("writing the " + channel.name + " log of '" + program.name() + "' failed: " + e.getMessage()));
+  }
+
+  @Override
+  public void reopen(boolean clear) throws IOException {
+    for (Channel c : new Channel[] {stdout, stderr}) {
+      synchronized (c) {
+        if (c.file == null) {
+          if (clear && c.path != null) {
+            c.openFile().clear();
+          }
+          continue;
+        }
+        if (clear) {
+          c.file.clear();
+        } else {
+          c.file.reopen();
+        }
+      }
+    }
+  }
+
+  @Override
+  public String stdoutPath() {
+    return stdout.path == null ? "" : stdout.path.toString();
+  }
+
+  @Override
+  public String stderrPath() {
+    return stderr.path == null ? "" : stderr.path.toString();
+  }
+
+  @Override
+  public void close() {
+    for (Channel c : new Channel[] {stdout, stderr}) {
+      synchronized (c) {
+        if (c.file != null) {
+          try {
+            c.file.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }
+      }
+    }
+  }
+}
