@@ -1,10 +1,10 @@
 package dev.supervisor4j.daemon.cli;
 
 /** The text {@code supervisord -h} prints, in our own words, option for option as Supervisor's. */
-final class Usage {
-  private Usage() {}
+public final class UsageText {
+  private UsageText() {}
 
-  static String text(String argv0) {
+  public static String of(String argv0) {
     return String.join("\n",
         "supervisord (supervisor4j) -- starts a set of programs and keeps them running.",
         "",

@@ -1,0 +1,87 @@
+package dev.supervisor4j.daemon;
+
+import dev.supervisor4j.daemon.cli.ConfigLocator;
+import dev.supervisor4j.daemon.cli.SupervisordArgs;
+import dev.supervisor4j.daemon.cli.UsageException;
+import dev.supervisor4j.daemon.config.ConfigException;
+import dev.supervisor4j.daemon.config.ConfigLoader;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.runtime.Daemon;
+import dev.supervisor4j.daemon.runtime.Daemonizer;
+import dev.supervisor4j.daemon.runtime.OsRuntime;
+import dev.supervisor4j.protocol.Versions;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * supervisord's {@code main}: parses the command line, finds and loads the config (every error
+ * exits 2 before anything starts), detaches unless {@code nodaemon}, then runs the daemon.
+ */
+public final class Supervisord {
+  private Supervisord() {}
+
+  public static void main(String[] argv) {
+    System.exit(run(Arrays.asList(argv), System.out, System.err));
+  }
+
+  /** Everything but the actual run, so that tests can drive the command line in-process. */
+  static int run(List<String> argv, PrintStream out, PrintStream err) {
+    String argv0 = System.getProperty("supervisor4j.argv0", "supervisord");
+    Path cwd = dev.supervisor4j.daemon.runtime.Daemonizer.startupDirectory();
+    Map<String, String> env = System.getenv();
+    SupervisordArgs args;
+    SupervisordConfig config;
+    ConfigSource source;
+    try {
+      args = SupervisordArgs.parse(argv);
+      if (args.help()) {
+        out.print(dev.supervisor4j.daemon.cli.UsageText.of(argv0));
+        return 0;
+      }
+      if (args.version()) {
+        out.println(Versions.SUPERVISOR);
+        return 0;
+      }
+      String typed = args.configFile();
+      Path file;
+      if (typed != null) {
+        file = cwd.resolve(typed);
+        if (!Files.exists(file)) {
+          throw new UsageException("could not find config file " + typed);
+        }
+      } else {
+        Path exe = Path.of(argv0);
+        Optional<Path> found = ConfigLocator.find(exe, cwd);
+        if (found.isEmpty()) {
+          throw new UsageException(ConfigLocator.notFoundMessage(exe, cwd));
+        }
+        file = found.get();
+        typed = file.toString();
+        if ("root".equals(System.getProperty("user.name"))) {
+          err.println(ConfigLocator.ROOT_SEARCH_WARNING);
+        }
+      }
+      String shown = typed;
+      source = () -> ConfigLoader.load(file, shown, args.overrides(), env, cwd);
+      config = source.load();
+    } catch (UsageException | ConfigException e) {
+      err.println("Error: " + e.getMessage());
+      err.println("For help, use " + argv0 + " -h");
+      return 2;
+    }
+    if (!config.daemon().nodaemon() && !Daemonizer.isDaemonized()) {
+      return Daemonizer.detach(config.daemon(), err);
+    }
+    try {
+      return Daemon.run(config, source, OsRuntime.spawner(), OsRuntime::planner);
+    } catch (Exception e) {
+      err.println("Error: " + e);
+      return 1;
+    }
+  }
+}

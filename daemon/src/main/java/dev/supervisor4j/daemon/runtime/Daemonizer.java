@@ -1,0 +1,65 @@
+package dev.supervisor4j.daemon.runtime;
+
+import dev.supervisor4j.daemon.config.DaemonSettings;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nodaemon=false}: a JVM cannot fork, so the validated command line is started again as a
+ * detached process (own session, no terminal, stdio on /dev/null, {@code directory} and
+ * {@code umask} applied) and this process exits 0, as supervisord's parent does after its fork.
+ * The detached process is the daemon, and its pid is the one in the pidfile.
+ */
+public final class Daemonizer {
+  /** Set in the detached child's environment. */
+  static final String MARK = "SUPERVISOR4J_DAEMONIZED";
+  /** The start-up directory, passed on so relative paths mean what they meant before detaching. */
+  public static final String CWD_PROPERTY = "supervisor4j.cwd";
+
+  private Daemonizer() {}
+
+  public static boolean isDaemonized() {
+    return "1".equals(System.getenv(MARK));
+  }
+
+  /** The directory relative paths were given against. */
+  public static Path startupDirectory() {
+    String cwd = System.getProperty(CWD_PROPERTY);
+    return cwd != null ? Path.of(cwd) : Path.of("").toAbsolutePath();
+  }
+
+  public static int detach(DaemonSettings settings, PrintStream err) {
+    ProcessHandle.Info self = ProcessHandle.current().info();
+    if (self.command().isEmpty() || self.arguments().isEmpty()) {
+      err.println("Error: cannot find this JVM's command line to daemonize; use -n");
+      return 2;
+    }
+    List<String> cmd = new ArrayList<>();
+    cmd.add("setsid");
+    cmd.add("/bin/sh");
+    cmd.add("-c");
+    cmd.add(String.format("umask %03o; exec \"$0\" \"$@\"", settings.umask()));
+    cmd.add(self.command().get());
+    cmd.add("-D" + CWD_PROPERTY + "=" + startupDirectory());
+    cmd.addAll(List.of(self.arguments().get()));
+    ProcessBuilder pb = new ProcessBuilder(cmd)
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    if (settings.directory() != null) {
+      pb.directory(settings.directory().toFile());
+    }
+    pb.environment().put(MARK, "1");
+    try {
+      pb.start();
+      return 0;
+    } catch (IOException e) {
+      err.println("Error: could not daemonize: " + e.getMessage());
+      return 2;
+    }
+  }
+}
