@@ -8,8 +8,9 @@ package dev.supervisor4j.daemon.spawn;
  *
  * <p>Use it when the daemon should own the whole tree of its programs, e.g. so that a
  * {@code stopasgroup} wrapper's escaped grandchildren do not linger as someone else's zombies.
- * Cost: it is process-wide and cannot be undone for this JVM's lifetime here; a JVM that also
- * runs children through {@code ProcessBuilder} must not enable it together with the reaper.
+ * Cost: it is process-wide and stays on for the JVM's lifetime (we never turn it off). Every
+ * such orphan becomes a child of the JVM, so {@link OsProcessSpawner}'s reaper must be running
+ * to collect it; otherwise it stays a zombie.
  */
 public final class Subreaper {
   private static final int PR_SET_CHILD_SUBREAPER = 36;

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** user= with the real {@code nobody} account; needs root, as supervisord does. */
 @Tag("os")
-class UserSwitchTest {
+class ThreadCredentialsTest {
   private static final UserSpec NOBODY = new UserSpec("nobody", 65534, 65534, "/nonexistent");
   @TempDir Path tmp;
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** A hundred children, each with its pipes drained and closed, leave no descriptor behind. */
 @Tag("os")
-class FdLeakTest {
+class ChildPipesTest {
   private static long openFds() throws IOException {
     try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
       return fds.count();
