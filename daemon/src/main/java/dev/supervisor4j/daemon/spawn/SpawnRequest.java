@@ -8,13 +8,17 @@ import java.util.Map;
  * What to start. The command was already split and resolved (see {@code CommandResolver}), so the
  * spawner only has to make the child.
  *
- * @param executable     the resolved absolute path of the program
+ * @param executable     the resolved path of the program, exec'd as given
  * @param argv           the arguments, argv[0] as the user wrote it
  * @param environment    the complete environment of the child (nothing is inherited beyond this)
  * @param directory      the child's working directory, or null to inherit the daemon's
- * @param user           run as this user (only honoured when the daemon is root), or null
+ * @param user           run as this user, or null. As supervisord: nothing happens when the daemon
+ *                       already has that uid; a non-root daemon's child fails with
+ *                       {@code couldn't setuid to <uid>: Can't drop privilege as nonroot user}
  * @param umask          the child's umask, or null to inherit
  * @param redirectStderr when true the child's fd 2 is its stdout pipe and there is no stderr stream
+ * @param processName    the process name used in supervisord's spawn errors
+ *                       ({@code unknown error during fork for '<name>': EAGAIN})
  */
 public record SpawnRequest(
     String executable,
@@ -23,9 +27,25 @@ public record SpawnRequest(
     String directory,
     UserSpec user,
     Integer umask,
-    boolean redirectStderr) {
+    boolean redirectStderr,
+    String processName) {
   public SpawnRequest {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
+    if (processName == null) {
+      processName = argv.isEmpty() ? executable : argv.get(0);
+    }
+  }
+
+  /** Without a process name: spawn errors then name argv[0]. Kept for callers written before it. */
+  public SpawnRequest(
+      String executable,
+      List<String> argv,
+      Map<String, String> environment,
+      String directory,
+      UserSpec user,
+      Integer umask,
+      boolean redirectStderr) {
+    this(executable, argv, environment, directory, user, umask, redirectStderr, null);
   }
 }
