@@ -34,7 +34,7 @@ class RootGuardianTest {
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
     return (config, group, program, events) -> ProcessActor.create(program, group.name(), spawner,
-        p -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
+        (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
         ChildOutput.DISCARD, events, Clock.systemUTC());
   }
 

@@ -64,7 +64,7 @@ final class Common {
   static Behavior<ProcessMsg> onStart(ProcessEnv env, ProcessState from, ProcessData data, ProcessMsg.Start start) {
     if (start.byRpc()) {
       try {
-        env.planner().plan(env.program());
+        env.planner().plan(env.program(), env.group());
       } catch (dev.supervisor4j.daemon.spawn.SpawnException e) {
         ProcessEnv.reject(start.replyTo(), e.fault(), e.getMessage());
         return Behaviors.same();

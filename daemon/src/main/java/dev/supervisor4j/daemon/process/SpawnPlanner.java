@@ -10,5 +10,5 @@ import dev.supervisor4j.daemon.spawn.SpawnRequest;
  * between two starts gives a spawn error then.
  */
 public interface SpawnPlanner {
-  SpawnRequest plan(ProgramConfig program) throws SpawnException;
+  SpawnRequest plan(ProgramConfig program, String group) throws SpawnException;
 }

@@ -30,7 +30,7 @@ final class Starting {
     ProcessData data = previous.starting(env.now());
     RunningChild child;
     try {
-      child = env.spawner().spawn(env.planner().plan(env.program()));
+      child = env.spawner().spawn(env.planner().plan(env.program(), env.group()));
     } catch (SpawnException e) {
       env.announce(from, ProcessState.STARTING, data);
       ProcessLog.LOG.info("spawnerr: {}", e.getMessage());

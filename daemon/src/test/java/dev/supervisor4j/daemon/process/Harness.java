@@ -48,7 +48,7 @@ final class Harness {
   }
 
   static SpawnPlanner okPlanner() {
-    return p -> new SpawnRequest("/bin/true", List.of(p.command()), Map.of(), null, null, null, false);
+    return (p, g) -> new SpawnRequest("/bin/true", List.of(p.command()), Map.of(), null, null, null, false);
   }
 
   /** Moves the wall clock and Pekko's scheduler together. */

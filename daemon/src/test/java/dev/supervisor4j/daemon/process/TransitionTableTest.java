@@ -325,7 +325,7 @@ class TransitionTableTest {
   @MethodSource("rows")
   void transition(Row row) {
     Harness h = row.name().startsWith("operator start with a bad command")
-        ? new Harness(kit, row.program().build(), row.spawner(), p -> {
+        ? new Harness(kit, row.program().build(), row.spawner(), (p, g) -> {
           throw new SpawnException(Fault.NO_FILE, "can't find command 'nosuch'");
         })
         : new Harness(kit, row.program().build(), row.spawner());

@@ -1,6 +1,5 @@
 package dev.supervisor4j.daemon.testing;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,29 +134,5 @@ public final class DaemonProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** Pids of live processes whose parent is {@code ppid} (read from /proc). */
-  public static List<Long> childrenOf(long ppid) {
-    List<Long> out = new ArrayList<>();
-    File[] entries = new File("/proc").listFiles();
-    if (entries == null) {
-      return out;
-    }
-    for (File f : entries) {
-      if (!f.getName().chars().allMatch(Character::isDigit)) {
-        continue;
-      }
-      try {
-        String stat = Files.readString(f.toPath().resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        if (Long.parseLong(fields[1]) == ppid && !fields[0].equals("Z")) {
-          out.add(Long.parseLong(f.getName()));
-        }
-      } catch (IOException | RuntimeException e) {
-        // the process went away while we looked
-      }
-    }
-    return out;
   }
 }
