@@ -9,6 +9,7 @@ import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.runtime.Daemon;
 import dev.supervisor4j.daemon.runtime.Daemonizer;
 import dev.supervisor4j.daemon.runtime.OsRuntime;
+import dev.supervisor4j.daemon.runtime.StartupError;
 import dev.supervisor4j.protocol.Versions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -79,9 +80,10 @@ public final class Supervisord {
     }
     try {
       return Daemon.run(config, source, OsRuntime.spawner(), OsRuntime::planner);
-    } catch (Exception e) {
-      err.println("Error: " + e);
-      return 1;
+    } catch (StartupError e) {
+      err.println("Error: " + e.getMessage());
+      err.println("For help, use " + argv0 + " -h");
+      return 2;
     }
   }
 }

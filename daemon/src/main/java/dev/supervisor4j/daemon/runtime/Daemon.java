@@ -28,6 +28,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 public final class Daemon implements ConfigSource {
   private final ConfigSource reader;
   private final PidFile pidfile;
+  private List<String> startupMessages;
   private final long pid = ProcessHandle.current().pid();
 
   private Daemon(ConfigSource reader, SupervisordConfig initial) {
@@ -45,8 +46,9 @@ public final class Daemon implements ConfigSource {
    * @return the exit status: 0 after a shutdown, 2 when a restart found the config invalid
    */
   public static int run(SupervisordConfig initial, ConfigSource reader, ProcessSpawner spawner,
-      Function<SupervisordConfig, SpawnPlanner> planners) throws Exception {
+      Function<SupervisordConfig, SpawnPlanner> planners) throws StartupError {
     Daemon daemon = new Daemon(reader, initial);
+    daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
     ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
         spawner, planners.apply(config), new ProcessLogs(program, config.daemon()), events, clock);
@@ -74,6 +76,10 @@ public final class Daemon implements ConfigSource {
       System.err.println("Error: could not open the main log " + d.logfile() + ": " + e.getMessage());
     }
     flush(config.messages());
+    if (startupMessages != null) {
+      startupMessages.forEach(MainLog::info);
+      startupMessages = null; // supervisord does these only at the first start, not on restarts
+    }
     if (isRoot() && d.user() == null) {
       MainLog.crit("Supervisor is running as root.  Privileges were not dropped because no user is "
           + "specified in the config file.  If you intend to run as root, you can set user=root in the "

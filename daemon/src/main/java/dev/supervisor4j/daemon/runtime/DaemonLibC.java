@@ -1,0 +1,38 @@
+package dev.supervisor4j.daemon.runtime;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * The glibc calls the daemon makes about itself: its resource limits and its user. glibc's
+ * {@code setuid}/{@code setgid} apply to every thread of the process (unlike the raw syscalls).
+ */
+interface DaemonLibC extends Library {
+  int getrlimit(int resource, long[] limits);
+
+  int setrlimit(int resource, long[] limits);
+
+  int initgroups(byte[] user, int group);
+
+  int setgid(int gid);
+
+  int setuid(int uid);
+
+  int getuid();
+
+  static DaemonLibC get() {
+    return Holder.INSTANCE;
+  }
+
+  static byte[] cString(String s) {
+    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.util.Arrays.copyOf(utf8, utf8.length + 1);
+  }
+
+  /** Loaded on first use: JNA's set-up costs a few hundred milliseconds once. */
+  final class Holder {
+    static final DaemonLibC INSTANCE = Native.load("c", DaemonLibC.class);
+
+    private Holder() {}
+  }
+}
