@@ -48,17 +48,37 @@ public final class Daemon implements ConfigSource {
   public static int run(SupervisordConfig initial, ConfigSource reader, ProcessSpawner spawner,
       Function<SupervisordConfig, SpawnPlanner> planners) throws StartupError {
     Daemon daemon = new Daemon(reader, initial);
+    // Read what needs reading while we may still be root: after user= drops privileges, files
+    // such as the jars may be out of reach (opened jars stay open, so classes still load).
+    com.typesafe.config.Config pekkoConfig = PekkoSettings.daemon();
+    if (initial.daemon().user() != null) {
+      openEveryJar();
+    }
     daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
     ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
         spawner, planners.apply(config), new ProcessLogs(program, config.daemon()), events, clock);
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     ActorSystem<RootMsg> system = ActorSystem.create(
-        RootGuardian.create(initial, factory, daemon, exitCode), "supervisord", PekkoSettings.daemon());
+        RootGuardian.create(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
     DaemonSignals.install(system);
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
     return exitCode.getNow(1);
+  }
+
+  /** Touches every class-path entry, so the class loader holds each jar open from now on. */
+  private static void openEveryJar() {
+    try {
+      java.util.Enumeration<java.net.URL> all =
+          ClassLoader.getSystemClassLoader().getResources("META-INF/MANIFEST.MF");
+      while (all.hasMoreElements()) {
+        all.nextElement();
+      }
+    } catch (IOException e) {
+      // Best effort: a jar we cannot open now will fail the same way later, with a clear error.
+    }
+    MainLog.LOG.isInfoEnabled(); // initialises SLF4J and Logback (service files, logback.xml)
   }
 
   @Override
