@@ -1,0 +1,195 @@
+package dev.supervisor4j.daemon.config;
+
+import dev.supervisor4j.protocol.Signal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Supervisor's option value types (its {@code datatypes.py}), each with the exact acceptance rules and
+ * error text of the original, e.g. {@code not a valid boolean value: 'maybe'}. Pure functions of the
+ * text; anything that needs the file system or the user database lives elsewhere.
+ */
+final class Datatypes {
+  private Datatypes() {}
+
+  /** Python {@code int()}, clamped to int (see {@link PyInt#clampInt}). */
+  static int integer(String value) throws ConfigException {
+    return PyInt.clampInt(PyInt.parse(value));
+  }
+
+  /** {@code true yes on 1} / {@code false no off 0}, any case. */
+  static boolean bool(String value) throws ConfigException {
+    switch (Py.lower(value)) {
+      case "yes": case "true": case "on": case "1":
+        return true;
+      case "no": case "false": case "off": case "0":
+        return false;
+      default:
+        throw new ConfigException("not a valid boolean value: " + Py.repr(value));
+    }
+  }
+
+  /** An integer with an optional {@code kb}/{@code mb}/{@code gb} suffix (any case, powers of 1024). */
+  static long byteSize(String value) throws ConfigException {
+    String v = Py.lower(value);
+    long multiplier = 1;
+    if (v.endsWith("kb")) {
+      multiplier = 1024L;
+    } else if (v.endsWith("mb")) {
+      multiplier = 1024L * 1024;
+    } else if (v.endsWith("gb")) {
+      multiplier = 1024L * 1024 * 1024;
+    }
+    String number = multiplier == 1 ? v : v.substring(0, v.length() - 2);
+    return PyInt.clampLong(PyInt.parse(number).multiply(BigInteger.valueOf(multiplier)));
+  }
+
+  /** Python {@code int(value, 8)}: {@code 022}, {@code 22} and {@code 0o22} all mean 18. */
+  static int octal(String value) throws ConfigException {
+    BigInteger v = PyInt.tryParse(value, 8);
+    if (v == null) {
+      throw new ConfigException(value + " can not be converted to an octal type");
+    }
+    return PyInt.clampInt(v);
+  }
+
+  /**
+   * A signal name (with or without {@code SIG}, any case, blanks trimmed) or a number that Python's
+   * {@code signal} module names.
+   */
+  static Signal signal(String value) throws ConfigException {
+    BigInteger number = PyInt.tryParse(value, 10);
+    if (number == null) {
+      String name = Py.strip(value).toUpperCase(Locale.ROOT);
+      if (!name.startsWith("SIG")) {
+        name = "SIG" + name;
+      }
+      Optional<Signal> sig = Signal.parse(name);
+      Integer alias = handlerConstant(name);
+      if (sig.isEmpty() && alias == null) {
+        throw new ConfigException("value " + Py.repr(value) + " is not a valid signal name");
+      }
+      if (sig.isPresent()) {
+        return sig.get();
+      }
+      return Signal.ofNumber(alias).orElseThrow();
+    }
+    Optional<Signal> sig = number.bitLength() < 31 ? Signal.ofNumber(number.intValue()) : Optional.empty();
+    return sig.orElseThrow(
+        () -> new ConfigException("value " + Py.repr(value) + " is not a valid signal number"));
+  }
+
+  /**
+   * Other {@code SIG*} attributes of Python's signal module that Supervisor's lookup also finds: the
+   * handler and mask constants, whose values happen to be valid signal numbers.
+   */
+  private static Integer handlerConstant(String name) {
+    switch (name) {
+      case "SIG_IGN": case "SIG_UNBLOCK": return 1;
+      case "SIG_BLOCK": return 0;
+      case "SIG_SETMASK": return 2;
+      default: return null;
+    }
+  }
+
+  /** Comma-separated exit codes 0..255; {@code ''} is the empty list. */
+  static Set<Integer> exitCodes(String value) throws ConfigException {
+    Set<Integer> codes = new LinkedHashSet<>();
+    if (value.isEmpty()) {
+      return codes;
+    }
+    for (String part : value.split(",", -1)) {
+      BigInteger code = PyInt.tryParse(part, 10);
+      if (code == null || code.signum() < 0 || code.compareTo(BigInteger.valueOf(255)) > 0) {
+        throw new ConfigException("not a valid list of exit codes: " + Py.repr(value));
+      }
+      codes.add(code.intValue());
+    }
+    return codes;
+  }
+
+  /** Comma-separated, each item stripped; empty items are kept; {@code ''} or null is empty. */
+  static List<String> listOfStrings(String value) {
+    List<String> out = new ArrayList<>();
+    if (value == null || value.isEmpty()) {
+      return out;
+    }
+    for (String part : value.split(",", -1)) {
+      out.add(Py.strip(part));
+    }
+    return out;
+  }
+
+  /** A process or group name: stripped, and free of space, {@code :} and {@code /}. */
+  static String name(String value) throws ConfigException {
+    String s = Py.strip(value);
+    for (char c : new char[] {' ', ':', '/'}) {
+      if (s.indexOf(c) >= 0) {
+        throw new ConfigException("Invalid name: " + Py.repr(value) + " because of character: "
+            + Py.repr(String.valueOf(c)));
+      }
+    }
+    return s;
+  }
+
+  /** {@code true}/{@code false} words, or {@code unexpected}, any case. */
+  static AutoRestart autoRestart(String value) throws ConfigException {
+    String v = Py.lower(value);
+    switch (v) {
+      case "yes": case "true": case "on": case "1":
+        return AutoRestart.TRUE;
+      case "no": case "false": case "off": case "0":
+        return AutoRestart.FALSE;
+      case "unexpected":
+        return AutoRestart.UNEXPECTED;
+      default:
+        throw new ConfigException("invalid 'autorestart' value " + Py.repr(v));
+    }
+  }
+
+  /** A level name, any case but not trimmed; {@code warning} is not one. */
+  static LogLevel logLevel(String value) throws ConfigException {
+    String v = Py.lower(value);
+    Optional<LogLevel> level = v.equals(Py.strip(v)) ? LogLevel.parse(v) : Optional.empty();
+    return level.orElseThrow(() -> new ConfigException("bad logging level name " + Py.repr(value)));
+  }
+
+  /** A port number 1..65535 (Python int). */
+  static int port(String value) throws ConfigException {
+    BigInteger v = PyInt.parse(value);
+    if (v.compareTo(BigInteger.ONE) < 0) {
+      throw new ConfigException(v + " is below lower bound (1)");
+    }
+    if (v.compareTo(BigInteger.valueOf(65535)) > 0) {
+      throw new ConfigException(v + " is above upper bound (65535)");
+    }
+    return v.intValue();
+  }
+
+  /** {@code port}, {@code host:port}, {@code :port} or {@code *:port}; returns {host, port}. */
+  static Object[] inetAddress(String value) throws ConfigException {
+    String host = "";
+    int port;
+    int colon = value.lastIndexOf(':');
+    if (colon >= 0) {
+      host = Py.lower(value.substring(0, colon));
+      String p = value.substring(colon + 1);
+      if (p.isEmpty()) {
+        throw new ConfigException("no port number specified in " + Py.repr(p));
+      }
+      port = port(p);
+    } else {
+      try {
+        port = port(value);
+      } catch (ConfigException e) {
+        throw new ConfigException("not a valid port number: " + Py.repr(value) + " ");
+      }
+    }
+    return new Object[] {host.equals("*") ? "" : host, port};
+  }
+}
