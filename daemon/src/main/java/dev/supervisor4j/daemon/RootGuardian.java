@@ -2,38 +2,45 @@ package dev.supervisor4j.daemon;
 
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.GroupConfig;
+import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
+import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.process.ProcessEvent;
+import dev.supervisor4j.daemon.process.ProcessMsg;
+import dev.supervisor4j.protocol.ConfigChanges;
+import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.SupervisorFault;
 import dev.supervisor4j.protocol.SupervisorState;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.slf4j.Logger;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
- * The top of the tree: supervisord's own state (RUNNING, RESTARTING, SHUTDOWN), one GroupActor per
- * group, start in priority order and stop in reverse, one group at a time, as supervisord does.
+ * The top of the tree: supervisord's own state (RUNNING, RESTARTING, SHUTDOWN), a GroupActor and
+ * the ProcessActors of each group, start in priority order and stop in reverse, one group at a
+ * time, as supervisord does. It also resolves names for the API, so that calls go straight to the
+ * process they concern.
  */
 public final class RootGuardian {
-  private static final Logger LOG = dev.supervisor4j.daemon.log.MainLog.LOG;
   private static final Duration INFO_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration AUTOSTART_TIMEOUT = Duration.ofSeconds(60);
-
-  /** One group as running now. */
-  private record Group(GroupConfig config, ActorRef<GroupMsg> ref) {}
 
   private final ActorContext<RootMsg> ctx;
   private final ProcessFactory processes;
@@ -41,6 +48,11 @@ public final class RootGuardian {
   private final CompletableFuture<Integer> exitCode;
   private final ActorRef<HubMsg> hub;
   private int generation;
+  /** Makes actor names unique: an old group's actors may still be stopping when it is re-added. */
+  private long spawned;
+  private SupervisordConfig config;
+  private SupervisordConfig lastRead;
+  private ActiveGroups active = ActiveGroups.empty();
 
   private RootGuardian(ActorContext<RootMsg> ctx, ProcessFactory processes, ConfigSource configSource,
       CompletableFuture<Integer> exitCode) {
@@ -54,7 +66,7 @@ public final class RootGuardian {
   /**
    * @param config       the config loaded at start-up
    * @param processes    makes each process's behaviour
-   * @param configSource re-reads the config on restart
+   * @param configSource re-reads the config on restart and reread
    * @param exitCode     completed with the daemon's exit status once everything has stopped
    */
   public static Behavior<RootMsg> create(SupervisordConfig config, ProcessFactory processes,
@@ -62,98 +74,146 @@ public final class RootGuardian {
     return Behaviors.setup(ctx -> new RootGuardian(ctx, processes, configSource, exitCode).start(config));
   }
 
-  private Behavior<RootMsg> start(SupervisordConfig config) {
-    configSource.prepare(config);
+  private Behavior<RootMsg> start(SupervisordConfig next) {
+    configSource.prepare(next);
     generation++;
-    List<Group> groups = new ArrayList<>();
-    ActorRef<ProcessEvent> events = hub.narrow();
-    for (GroupConfig g : config.groups()) {
-      ActorRef<GroupMsg> ref = ctx.spawn(
-          GroupActor.create(g, p -> processes.create(config, g, p, events)),
-          GroupActor.actorName("g" + generation + "-", g.name()));
-      groups.add(new Group(g, ref));
+    config = next;
+    lastRead = next;
+    active = ActiveGroups.empty();
+    for (GroupConfig g : next.groups()) {
+      active = active.with(spawnGroup(g));
     }
-    autostart(List.copyOf(groups), 0);
-    return running(List.copyOf(groups));
+    autostart(active.groups(), 0);
+    return running();
+  }
+
+  /** Spawns a group's ProcessActors and its GroupActor. */
+  private ActiveGroups.Group spawnGroup(GroupConfig g) {
+    ActorRef<ProcessEvent> events = hub.narrow();
+    long seq = ++spawned;
+    Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
+    List<RootMsg.Member> members = new ArrayList<>();
+    for (ProgramConfig p : g.processes()) {
+      ActorRef<ProcessMsg> ref = ctx.spawn(processes.create(config, g, p, events),
+          GroupActor.actorName("p" + seq + "-" + GroupActor.actorName("", g.name()) + "-", p.name()));
+      refs.put(p.name(), ref);
+      members.add(new RootMsg.Member(p.name(), g.name(), ref, p, g.priority()));
+    }
+    ActorRef<GroupMsg> groupRef = ctx.spawn(GroupActor.create(g, refs),
+        GroupActor.actorName("g" + seq + "-", g.name()));
+    return new ActiveGroups.Group(g, groupRef, List.copyOf(members));
   }
 
   /**
    * supervisord spawns every autostart process in one pass, groups in priority order; we keep that
    * order by letting each group finish its spawns before the next begins (no waiting for RUNNING).
    */
-  private void autostart(List<Group> groups, int index) {
+  private void autostart(List<ActiveGroups.Group> groups, int index) {
     if (index >= groups.size()) {
       return;
     }
+    int gen = generation;
     ctx.ask(Done.class, groups.get(index).ref(), AUTOSTART_TIMEOUT, GroupMsg.Autostart::new,
-        (done, failure) -> new RootMsg.AutostartNext(generation, index + 1));
+        (done, failure) -> new RootMsg.AutostartNext(gen, index + 1));
   }
 
-  private Behavior<RootMsg> running(List<Group> groups) {
+  private Behavior<RootMsg> running() {
     return Behaviors.receive(RootMsg.class)
-        .onMessage(RootMsg.Shutdown.class, s -> beginStop(groups, false))
-        .onMessage(RootMsg.Restart.class, r -> beginStop(groups, true))
+        .onMessage(RootMsg.Shutdown.class, s -> beginStop(false))
+        .onMessage(RootMsg.Restart.class, r -> beginStop(true))
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.RUNNING))
-        .onMessage(RootMsg.GetAllProcessInfo.class, get -> allInfo(groups, get))
-        .onMessage(RootMsg.ReopenLogs.class, r -> reopen(groups))
+        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
+        .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.Resolve.class, this::onResolve)
+        .onMessage(RootMsg.ResolveAll.class, r -> {
+          r.replyTo().tell(StatusReply.success(active.allMembers()));
+          return Behaviors.same();
+        })
+        .onMessage(RootMsg.GetConfig.class, this::onGetConfig)
+        .onMessage(RootMsg.ReloadConfig.class, this::onReloadConfig)
+        .onMessage(RootMsg.AddGroup.class, this::onAddGroup)
+        .onMessage(RootMsg.RemoveGroup.class, this::onRemoveGroup)
+        .onMessage(RootMsg.RemoveChecked.class, this::onRemoveChecked)
         .onMessage(RootMsg.GroupStopped.class, g -> Behaviors.same())
         .onMessage(RootMsg.AutostartNext.class, a -> {
           if (a.generation() == generation) {
-            autostart(groups, a.index());
+            autostart(active.groups(), a.index());
           }
           return Behaviors.same();
         })
         .build();
   }
 
-  private Behavior<RootMsg> beginStop(List<Group> groups, boolean restart) {
-    groups.forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
-    List<Group> reverse = new ArrayList<>(groups);
-    java.util.Collections.reverse(reverse);
-    return stopping(groups, reverse, restart);
+  private Behavior<RootMsg> beginStop(boolean restart) {
+    active.groups().forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
+    List<ActiveGroups.Group> reverse = new ArrayList<>(active.groups());
+    Collections.reverse(reverse);
+    return stopping(reverse, restart);
   }
 
   /**
    * Stops the groups one at a time, in reverse priority order: the next group is stopped only once
    * every process of the current one is in a stopped state.
    */
-  private Behavior<RootMsg> stopping(List<Group> all, List<Group> remaining, boolean restart) {
+  private Behavior<RootMsg> stopping(List<ActiveGroups.Group> remaining, boolean restart) {
     if (remaining.isEmpty()) {
-      return afterStop(all, restart);
+      return afterStop(restart);
     }
     ActorRef<Done> done = ctx.messageAdapter(Done.class, d -> RootMsg.GroupStopped.INSTANCE);
     remaining.get(0).ref().tell(new GroupMsg.StopAll(done));
-    List<Group> rest = remaining.subList(1, remaining.size());
+    List<ActiveGroups.Group> rest = remaining.subList(1, remaining.size());
     SupervisorState mood = restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN;
     return Behaviors.receive(RootMsg.class)
-        .onMessage(RootMsg.GroupStopped.class, g -> stopping(all, rest, restart))
-        .onMessage(RootMsg.Shutdown.class, s -> restart ? stoppingAfterCurrent(all, rest) : Behaviors.same())
+        .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, restart))
+        .onMessage(RootMsg.Shutdown.class, s -> restart ? stoppingAfterCurrent(rest) : Behaviors.same())
         .onMessage(RootMsg.Restart.class, r -> {
           if (!restart) {
-            LOG.warn("ignored SIGHUP indicating restart request (shutdown in progress)");
+            MainLog.warn("ignored SIGHUP indicating restart request (shutdown in progress)");
           }
           return Behaviors.same();
         })
         .onMessage(RootMsg.GetState.class, get -> reply(get, mood))
-        .onMessage(RootMsg.GetAllProcessInfo.class, get -> allInfo(all, get))
-        .onMessage(RootMsg.ReopenLogs.class, r -> reopen(all))
+        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
+        .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
 
   /** A shutdown request while restarting: finish the group being stopped, then stop for good. */
-  private Behavior<RootMsg> stoppingAfterCurrent(List<Group> all, List<Group> rest) {
+  private Behavior<RootMsg> stoppingAfterCurrent(List<ActiveGroups.Group> rest) {
     return Behaviors.receive(RootMsg.class)
-        .onMessage(RootMsg.GroupStopped.class, g -> stopping(all, rest, false))
+        .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, false))
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.SHUTDOWN))
-        .onMessage(RootMsg.GetAllProcessInfo.class, get -> allInfo(all, get))
+        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onAnyMessage(m -> Behaviors.same())
+        .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
 
-  private Behavior<RootMsg> afterStop(List<Group> all, boolean restart) {
+  /** supervisord answers SHUTDOWN_STATE to the API while it stops. */
+  private Behavior<RootMsg> refuseWhileStopping(RootMsg msg) {
+    SupervisorFault fault = new SupervisorFault(Fault.SHUTDOWN_STATE);
+    if (msg instanceof RootMsg.Resolve) {
+      ((RootMsg.Resolve) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.ResolveAll) {
+      ((RootMsg.ResolveAll) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.GetConfig) {
+      ((RootMsg.GetConfig) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.ReloadConfig) {
+      ((RootMsg.ReloadConfig) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.AddGroup) {
+      ((RootMsg.AddGroup) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.RemoveGroup) {
+      ((RootMsg.RemoveGroup) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.RemoveChecked) {
+      ((RootMsg.RemoveChecked) msg).replyTo().tell(StatusReply.error(fault));
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> afterStop(boolean restart) {
     if (!restart) {
       exitCode.complete(0);
       ctx.getSystem().terminate();
@@ -164,13 +224,113 @@ public final class RootGuardian {
       next = configSource.load();
     } catch (ConfigException e) {
       // supervisord: a config made invalid before a restart makes the daemon exit with status 2.
-      LOG.error("Error: {}", e.getMessage());
+      MainLog.crit("Error: " + e.getMessage());
       exitCode.complete(2);
       ctx.getSystem().terminate();
       return Behaviors.empty();
     }
-    all.forEach(g -> ctx.stop(g.ref()));
+    stopActors(active.groups());
     return start(next);
+  }
+
+  private void stopActors(List<ActiveGroups.Group> groups) {
+    for (ActiveGroups.Group g : groups) {
+      g.members().forEach(m -> ctx.stop(m.ref()));
+      ctx.stop(g.ref());
+    }
+  }
+
+  private Behavior<RootMsg> onResolve(RootMsg.Resolve r) {
+    r.replyTo().tell(active.resolve(r.spec())
+        .map(StatusReply::success)
+        .orElseGet(() -> StatusReply.error(new SupervisorFault(Fault.BAD_NAME, r.raw()))));
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> onGetConfig(RootMsg.GetConfig get) {
+    get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, lastRead, active.names())));
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> onReloadConfig(RootMsg.ReloadConfig reload) {
+    try {
+      lastRead = configSource.load();
+    } catch (ConfigException e) {
+      reload.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.CANT_REREAD, e.getMessage())));
+      return Behaviors.same();
+    }
+    reload.replyTo().tell(StatusReply.success(diff(lastRead)));
+    return Behaviors.same();
+  }
+
+  /** supervisord's diff of a freshly read config against the active groups, names sorted. */
+  private ConfigChanges diff(SupervisordConfig read) {
+    List<String> added = new ArrayList<>();
+    List<String> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>(active.names());
+    for (GroupConfig g : read.groups()) {
+      removed.remove(g.name());
+      active.get(g.name()).ifPresentOrElse(
+          current -> {
+            if (!current.config().equals(g)) {
+              changed.add(g.name());
+            }
+          },
+          () -> added.add(g.name()));
+    }
+    added.sort(Comparator.naturalOrder());
+    changed.sort(Comparator.naturalOrder());
+    removed.sort(Comparator.naturalOrder());
+    return new ConfigChanges(added, changed, removed);
+  }
+
+  private Behavior<RootMsg> onAddGroup(RootMsg.AddGroup add) {
+    if (active.get(add.name()).isPresent()) {
+      add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.ALREADY_ADDED, add.name())));
+      return Behaviors.same();
+    }
+    GroupConfig g = lastRead.groups().stream().filter(x -> x.name().equals(add.name())).findFirst().orElse(null);
+    if (g == null) {
+      add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, add.name())));
+      return Behaviors.same();
+    }
+    ActiveGroups.Group group = spawnGroup(g);
+    active = active.with(group);
+    group.ref().tell(new GroupMsg.Autostart(ctx.getSystem().ignoreRef()));
+    add.replyTo().tell(StatusReply.ack());
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> onRemoveGroup(RootMsg.RemoveGroup remove) {
+    ActiveGroups.Group g = active.get(remove.name()).orElse(null);
+    if (g == null) {
+      remove.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, remove.name())));
+      return Behaviors.same();
+    }
+    ctx.ask(List.class, g.ref(), INFO_TIMEOUT, replyTo -> new GroupMsg.GetInfos(replyTo.unsafeUpcast()),
+        (infos, failure) -> new RootMsg.RemoveChecked(remove.name(), infosOf(infos), remove.replyTo()));
+    return Behaviors.same();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<ProcessInfo> infosOf(List<?> infos) {
+    return infos == null ? null : (List<ProcessInfo>) infos;
+  }
+
+  private Behavior<RootMsg> onRemoveChecked(RootMsg.RemoveChecked checked) {
+    ActiveGroups.Group g = active.get(checked.name()).orElse(null);
+    if (g == null) {
+      checked.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, checked.name())));
+      return Behaviors.same();
+    }
+    if (checked.infos() == null || checked.infos().stream().anyMatch(i -> !i.state().isStopped())) {
+      checked.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.STILL_RUNNING, checked.name())));
+      return Behaviors.same();
+    }
+    stopActors(List.of(g));
+    active = active.without(checked.name());
+    checked.replyTo().tell(StatusReply.ack());
+    return Behaviors.same();
   }
 
   private Behavior<RootMsg> reply(RootMsg.GetState get, SupervisorState state) {
@@ -183,12 +343,13 @@ public final class RootGuardian {
     return Behaviors.same();
   }
 
-  private Behavior<RootMsg> reopen(List<Group> groups) {
-    groups.forEach(g -> g.ref().tell(GroupMsg.ReopenLogs.INSTANCE));
+  private Behavior<RootMsg> reopen() {
+    active.groups().forEach(g -> g.ref().tell(GroupMsg.ReopenLogs.INSTANCE));
     return Behaviors.same();
   }
 
-  private Behavior<RootMsg> allInfo(List<Group> groups, RootMsg.GetAllProcessInfo get) {
+  private Behavior<RootMsg> allInfo(RootMsg.GetAllProcessInfo get) {
+    List<ActiveGroups.Group> groups = active.groups();
     ActorRef<List<ProcessInfo>> collector = ctx.spawnAnonymous(
         Collector.<List<ProcessInfo>, List<ProcessInfo>>create(groups.size(), INFO_TIMEOUT,
             RootGuardian::flattenSorted, get.replyTo()));

@@ -1,10 +1,18 @@
 package dev.supervisor4j.daemon;
 
+import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ProcessEvent;
+import dev.supervisor4j.daemon.process.ProcessMsg;
+import dev.supervisor4j.protocol.ConfigChanges;
+import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.SupervisorState;
 import java.util.List;
+import java.util.Set;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.pattern.StatusReply;
 
 /** Everything the RootGuardian receives. */
 public sealed interface RootMsg {
@@ -24,6 +32,40 @@ public sealed interface RootMsg {
 
   /** Subscribe to process state changes. */
   record Subscribe(ActorRef<ProcessEvent> subscriber) implements RootMsg {}
+
+  /** One process, as the API addresses it. */
+  record Member(String name, String group, ActorRef<ProcessMsg> ref, ProgramConfig program, int groupPriority) {}
+
+  /**
+   * Finds the processes a name means: one process, or a whole group (in start order). Fails with
+   * SHUTDOWN_STATE while stopping, BAD_NAME (detail: {@code raw}) for an unknown name.
+   */
+  record Resolve(NameSpec spec, String raw, ActorRef<StatusReply<List<Member>>> replyTo) implements RootMsg {}
+
+  /** Every process of every active group, groups in priority order. SHUTDOWN_STATE while stopping. */
+  record ResolveAll(ActorRef<StatusReply<List<Member>>> replyTo) implements RootMsg {}
+
+  /**
+   * The configs: the active one, and the last one read by reloadConfig (the same until a reread).
+   *
+   * @param activeGroups the names of the groups running now
+   */
+  record ConfigView(SupervisordConfig active, SupervisordConfig lastRead, Set<String> activeGroups) {}
+
+  record GetConfig(ActorRef<StatusReply<ConfigView>> replyTo) implements RootMsg {}
+
+  /** Re-reads the config file and reports what differs from the active groups; applies nothing. */
+  record ReloadConfig(ActorRef<StatusReply<ConfigChanges>> replyTo) implements RootMsg {}
+
+  /** Activates a group of the last-read config (autostart applies). */
+  record AddGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+
+  /** Removes a group whose processes are all stopped. */
+  record RemoveGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+
+  /** Self-sent: the infos of a group asked to be removed. */
+  record RemoveChecked(String name, List<ProcessInfo> infos, ActorRef<StatusReply<Done>> replyTo)
+      implements RootMsg {}
 
   /** Self-sent: the autostart of group {@code index - 1} of this generation of groups is done. */
   record AutostartNext(int generation, int index) implements RootMsg {}

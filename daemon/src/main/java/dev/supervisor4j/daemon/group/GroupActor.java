@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -39,17 +38,11 @@ public final class GroupActor {
   }
 
   /**
-   * @param processFactory makes the behaviour of one member
+   * @param members the ProcessActor of each member, by process name (the root spawns them, so that
+   *                it can address every process directly)
    */
-  public static Behavior<GroupMsg> create(GroupConfig config,
-      Function<ProgramConfig, Behavior<ProcessMsg>> processFactory) {
-    return Behaviors.setup(ctx -> {
-      Map<String, ActorRef<ProcessMsg>> members = new LinkedHashMap<>();
-      for (ProgramConfig p : config.processes()) {
-        members.put(p.name(), ctx.spawn(processFactory.apply(p), actorName("proc-", p.name())));
-      }
-      return new GroupActor(ctx, config, members).behavior();
-    });
+  public static Behavior<GroupMsg> create(GroupConfig config, Map<String, ActorRef<ProcessMsg>> members) {
+    return Behaviors.setup(ctx -> new GroupActor(ctx, config, new LinkedHashMap<>(members)).behavior());
   }
 
   /** Actor names allow only some characters; process names allow more. */
