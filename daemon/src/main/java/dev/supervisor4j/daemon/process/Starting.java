@@ -70,12 +70,7 @@ final class Starting {
         .onMessage(ProcessMsg.StartSecsElapsed.class, t -> Running.enter(env, data, waiters, true))
         .onMessage(ProcessMsg.ChildExited.class, e -> e.child() == data.child(),
             e -> onExit(env, data, waiters, e.status()))
-        .onMessage(ProcessMsg.Start.class, start -> {
-          if (start.waitFor()) {
-            return behavior(env, data, append(waiters, start.replyTo()));
-          }
-          return Common.alreadyStarted(env, start);
-        })
+        .onMessage(ProcessMsg.Start.class, start -> Common.alreadyStarted(env, start))
         .onMessage(ProcessMsg.Stop.class, stop -> {
           abnormal(env, waiters);
           return Stopping.enter(env, data, ProcessState.STARTING, stop.waitFor() ? List.of(stop.replyTo()) : List.of(),
