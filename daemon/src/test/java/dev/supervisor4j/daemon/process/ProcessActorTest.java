@@ -82,7 +82,9 @@ class ProcessActorTest {
   void everyStateAnswersEveryCommand() {
     for (ProcessState state : ProcessState.values()) {
       for (int command = 0; command < 7; command++) {
-        Harness h = new Harness(kit, Programs.named("p").startRetries(0).stopWaitSecs(100).build(), new FakeSpawner());
+        int retries = state == ProcessState.FATAL ? 0 : 3;
+        Harness h = new Harness(kit, Programs.named("p").startRetries(retries).stopWaitSecs(100).build(),
+            new FakeSpawner());
         REACH.get(state).accept(h);
         assertEquals(state, h.info().state(), "reached");
         TestProbe<StatusReply<Done>> reply = kit.createTestProbe();
