@@ -159,6 +159,37 @@ final class Datatypes {
     return level.orElseThrow(() -> new ConfigException("bad logging level name " + Py.repr(value)));
   }
 
+  /**
+   * A URL as Supervisor's {@code url} type accepts it (Python's urlparse): a scheme, then a netloc
+   * or a path, e.g. {@code unix:///tmp/s.sock} or {@code http://127.0.0.1:9001}.
+   */
+  static String url(String value) throws ConfigException {
+    int colon = value.indexOf(':');
+    boolean scheme = colon > 0 && value.charAt(0) < 0x80 && Character.isLetter(value.charAt(0))
+        && value.substring(0, colon).chars().allMatch(
+            c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.'));
+    if (scheme) {
+      String rest = value.substring(colon + 1);
+      rest = rest.substring(0, firstOf(rest, "?#", rest.length()));
+      if (rest.startsWith("//")) {
+        rest = rest.substring(2); // netloc, then path: either one will do
+      }
+      if (!rest.isEmpty()) {
+        return value;
+      }
+    }
+    throw new ConfigException("value " + Py.repr(value) + " is not a URL");
+  }
+
+  private static int firstOf(String s, String chars, int dflt) {
+    for (int i = 0; i < s.length(); i++) {
+      if (chars.indexOf(s.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return dflt;
+  }
+
   /** A port number 1..65535 (Python int). */
   static int port(String value) throws ConfigException {
     BigInteger v = PyInt.parse(value);

@@ -1,6 +1,8 @@
 package dev.supervisor4j.daemon.config;
 
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The {@code socket} options of an {@code [fcgi-program:x]}. Supervisor also creates the socket once
@@ -45,7 +47,7 @@ final class FcgiSockets {
         throw new ConfigException("Invalid socket_mode value " + modeText);
       }
     }
-    java.util.Map<String, Object> names = new java.util.LinkedHashMap<>();
+    Map<String, Object> names = new LinkedHashMap<>();
     names.put("program_name", programName);
     names.put("here", ctx.here);
     String socket = ctx.get(section, "socket", null, names);
@@ -88,7 +90,7 @@ final class FcgiSockets {
   }
 
   private static boolean validHost(String host) {
-    return host.chars().noneMatch(c -> Py.isSpace(c) || c == '\n');
+    return host.chars().noneMatch(Py::isSpace);
   }
 
   private static boolean digits(String s) {

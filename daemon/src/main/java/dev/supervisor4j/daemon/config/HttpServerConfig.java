@@ -16,6 +16,31 @@ public sealed interface HttpServerConfig {
   String password();
 
   /**
+   * Supervisor's check of HTTP Basic credentials: true when the section has no authentication, or
+   * the user matches and the password does. A stored {@code {SHA}} password is compared, as text,
+   * with the lower-case hex SHA-1 of the UTF-8 password given.
+   */
+  default boolean authorizes(String user, String pass) {
+    if (username() == null) {
+      return true;
+    }
+    if (!username().equals(user) || pass == null) {
+      return false;
+    }
+    String stored = password();
+    if (stored.startsWith("{SHA}")) {
+      try {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
+            .digest(pass.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return stored.substring(5).equals(java.util.HexFormat.of().formatHex(digest));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-1 is required of every Java platform", e);
+      }
+    }
+    return stored.equals(pass);
+  }
+
+  /**
    * @param file  the socket path, absolute
    * @param chmod the socket file mode (default 0700)
    * @param chownUid  uid to chown to, or -1 to leave unchanged

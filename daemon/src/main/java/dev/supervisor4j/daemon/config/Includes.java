@@ -2,6 +2,7 @@ package dev.supervisor4j.daemon.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class Includes {
 
   /** Python's {@code str.split()} with no argument. */
   static List<String> splitWhitespace(String s) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -122,7 +122,9 @@ final class IniFile {
 
   /** Sets a value in a section, as configparser's {@code set()}. */
   void set(String section, String key, String value) {
-    ini.get(tokens.get(section)).put(wrap(key), wrap(value));
+    String token = tokens.get(section);
+    Profile.Section s = ini.get(token);
+    (s != null ? s : ini.add(token)).put(wrap(key), wrap(value));
   }
 
   /**

@@ -10,7 +10,10 @@ public sealed interface LogTarget {
   /** No file: reads fail with NO_FILE, tails return nothing. */
   record None() implements LogTarget {}
 
-  /** A named file (already %-expanded, {@code ~} expanded); its directory existed at load. */
+  /**
+   * A named file (already %-expanded, {@code ~} expanded); its directory existed at load. A relative
+   * path stays relative, as in Supervisor, which opens it against the daemon's working directory.
+   */
   record File(Path path) implements LogTarget {}
 
   LogTarget AUTO = new Auto();

@@ -80,6 +80,31 @@ class DatatypesTest {
   }
 
   @Test
+  void urls() throws ConfigException {
+    for (String good : List.of("unix:///tmp/s.sock", "http://h:9001", "mailto:x", "http:/p",
+        "h:9001")) {
+      assertEquals(good, Datatypes.url(good));
+    }
+    for (String bad : List.of("http:", "x", "http://", "1a:b", "a:?q", "//h/p")) {
+      fails(() -> Datatypes.url(bad), "value " + Py.repr(bad) + " is not a URL");
+    }
+  }
+
+  @Test
+  void httpCredentialsAsSupervisorChecksThem() {
+    HttpServerConfig plain = new HttpServerConfig.Inet("inet_http_server", "", 9001, "u", "123");
+    HttpServerConfig hashed = new HttpServerConfig.Inet("inet_http_server", "", 9001, "u",
+        "{SHA}40bd001563085fc35165329ea1ff5c5ecbdbbeef");
+    HttpServerConfig upper = new HttpServerConfig.Inet("inet_http_server", "", 9001, "u",
+        "{SHA}40BD001563085FC35165329EA1FF5C5ECBDBBEEF");
+    HttpServerConfig open = new HttpServerConfig.Inet("inet_http_server", "", 9001, null, null);
+    assertEquals(List.of(true, false, true, false, false, true), List.of(
+        plain.authorizes("u", "123"), plain.authorizes("v", "123"), hashed.authorizes("u", "123"),
+        hashed.authorizes("u", "{SHA}40bd001563085fc35165329ea1ff5c5ecbdbbeef"),
+        upper.authorizes("u", "123"), open.authorizes(null, null)));
+  }
+
+  @Test
   void reprMatchesPython() {
     assertEquals("\"it's\"", Py.repr("it's"));
     assertEquals("'both \\' and \"'", Py.repr("both ' and \""));

@@ -29,9 +29,14 @@ class RealSupervisordTest {
   private static final Map<String, String> ENV = env();
 
   @BeforeAll
-  static void requireSupervisord() {
+  static void requireSupervisord() throws Exception {
     Assumptions.assumeTrue(Files.isExecutable(SUPERVISORD),
         "the real supervisord is not installed at " + SUPERVISORD);
+    Process p = new ProcessBuilder(SUPERVISORD.toString(), "-v").redirectErrorStream(true).start();
+    String version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    p.waitFor(20, TimeUnit.SECONDS);
+    Assumptions.assumeTrue(version.equals("4.2.5"),
+        "messages were taken from Supervisor 4.2.5; installed: " + version);
   }
 
   static List<List<String>> configs() {

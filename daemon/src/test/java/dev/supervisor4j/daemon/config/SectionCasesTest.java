@@ -140,6 +140,18 @@ class SectionCasesTest {
             "[group:g] names unknown program or fcgi-program bar"),
         error("label quirk after the first member", SV + "[group:g]\nprograms=x,bar\n" + X,
             "[program:x] names unknown program or fcgi-program bar"),
+        error("ambiguous member, with the label quirk", SV + "[group:g]\nprograms=y,x\n"
+                + "[program:x]\ncommand=ls\n[fcgi-program:x]\ncommand=ls\nsocket=tcp://h:1\n"
+                + "[program:y]\ncommand=ls\n",
+            "[program:y] name x is ambiguous (exists as program and fcgi-program)"),
+        ok("an fcgi-program inside a group loses its socket, unchecked",
+            SV + "[group:g]\nprograms=f\n[fcgi-program:f]\ncommand=ls\nsocket=bogus\n",
+            c -> {
+              assertEquals(List.of("g"), groupNames(c));
+              assertEquals(GroupKind.GROUP, group(c, "g").kind());
+              assertNull(group(c, "g").fcgiSocket());
+              assertEquals("fcgi-program:f", proc(c, "g").sectionName());
+            }),
         ok("group order, priority, members' groups disappear", SV + """
             [group:g]
             programs=b,a
