@@ -65,6 +65,45 @@ class LauncherIT {
   }
 
   @Test
+  void theDemoConfigRunsItsProgramsFromTheLauncher() throws Exception {
+    // A copy, so that the test neither writes into the repository nor meets a demo someone runs.
+    String demo = Files.readString(repo().resolve("config-samples/demo.conf"));
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Path conf = dir.resolve("demo.conf");
+    Files.writeString(conf, demo.replace("127.0.0.1:9001", "127.0.0.1:" + port));
+    Files.createDirectories(dir.resolve("run"));
+    Process p = new ProcessBuilder(repo().resolve("bin/supervisord").toString(), "-n", "-c", conf.toString())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try {
+      Path log = dir.resolve("run/demo-supervisord.log");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      List<String> wanted = List.of("ticker", "flaky", "web", "worker");
+      String text = "";
+      while (System.nanoTime() < deadline) {
+        text = Files.exists(log) ? Files.readString(log) : "";
+        String t = text;
+        if (wanted.stream().allMatch(n -> t.contains("success: " + n + " entered RUNNING state"))) {
+          break;
+        }
+        Thread.sleep(100);
+      }
+      for (String n : wanted) {
+        assertTrue(text.contains("success: " + n + " entered RUNNING state"), n + "\n" + text
+            + "\n--- stderr:\n" + Files.readString(dir.resolve("stderr.txt")));
+      }
+      assertTrue(Files.readString(dir.resolve("stdout.txt")).contains("success: ticker entered RUNNING state"),
+          "with -n the main log is also on stdout");
+    } finally {
+      new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    }
+    assertEquals(0, p.exitValue());
+  }
+
+  @Test
   void echoSupervisordConfPrintsAConfigOurDaemonAccepts() throws Exception {
     Run r = run("echo_supervisord_conf");
     assertEquals(0, r.code(), r.err());
