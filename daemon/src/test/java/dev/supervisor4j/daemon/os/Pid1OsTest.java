@@ -31,7 +31,14 @@ class Pid1OsTest {
       assertTrue(log.matches("(?s).*INFO reaped unknown pid \\d+ \\(exit status 0\\).*"), log);
       List<ProcFs.Stat> jvm = ProcFs.childrenOf(d.pid());
       assertEquals(1, jvm.size(), "unshare's one child is the daemon");
-      assertEquals(List.of(), ProcFs.zombieChildrenOf(jvm.get(0).pid()), "no zombie left");
+      long daemon = jvm.get(0).pid();
+      try {
+        assertEquals(List.of(), ProcFs.zombieChildrenOf(daemon), "no zombie left");
+      } finally {
+        // Killing unshare would leave the namespace's init (our daemon) running: stop it directly.
+        new ProcessBuilder("kill", "-TERM", Long.toString(daemon)).start().waitFor();
+        assertEquals(0, d.awaitExit(Duration.ofSeconds(30)));
+      }
     }
   }
 

@@ -53,7 +53,7 @@ class ChildReaperTest {
         System.getProperty("java.class.path"));
     List<String> argv = new ArrayList<>(List.of("/usr/bin/unshare", "--pid", "--fork",
         "--mount-proc", System.getProperty("java.home") + "/bin/java",
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-XX:-UsePerfData",
         "-cp", classpath, Pid1ReaperMain.class.getName()));
     var result = run(TestSpawner.request(argv));
     assertEquals(ExitStatus.exited(0), result.exit(), result.stdout() + result.stderr());
