@@ -30,6 +30,7 @@ import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -41,8 +42,10 @@ import org.apache.pekko.pattern.StatusReply;
 public final class RootGuardian {
   private static final Duration INFO_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration AUTOSTART_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration REPORT_EVERY = Duration.ofSeconds(3);
 
   private final ActorContext<RootMsg> ctx;
+  private final TimerScheduler<RootMsg> timers;
   private final ProcessFactory processes;
   private final ConfigSource configSource;
   private final CompletableFuture<Integer> exitCode;
@@ -54,9 +57,10 @@ public final class RootGuardian {
   private SupervisordConfig lastRead;
   private ActiveGroups active = ActiveGroups.empty();
 
-  private RootGuardian(ActorContext<RootMsg> ctx, ProcessFactory processes, ConfigSource configSource,
-      CompletableFuture<Integer> exitCode) {
+  private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, ProcessFactory processes,
+      ConfigSource configSource, CompletableFuture<Integer> exitCode) {
     this.ctx = ctx;
+    this.timers = timers;
     this.processes = processes;
     this.configSource = configSource;
     this.exitCode = exitCode;
@@ -71,7 +75,8 @@ public final class RootGuardian {
    */
   public static Behavior<RootMsg> create(SupervisordConfig config, ProcessFactory processes,
       ConfigSource configSource, CompletableFuture<Integer> exitCode) {
-    return Behaviors.setup(ctx -> new RootGuardian(ctx, processes, configSource, exitCode).start(config));
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
+        new RootGuardian(ctx, timers, processes, configSource, exitCode).start(config)));
   }
 
   private Behavior<RootMsg> start(SupervisordConfig next) {
@@ -147,6 +152,8 @@ public final class RootGuardian {
 
   private Behavior<RootMsg> beginStop(boolean restart) {
     active.groups().forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
+    ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
+    timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
     List<ActiveGroups.Group> reverse = new ArrayList<>(active.groups());
     Collections.reverse(reverse);
     return stopping(reverse, restart);
@@ -174,6 +181,8 @@ public final class RootGuardian {
           return Behaviors.same();
         })
         .onMessage(RootMsg.GetState.class, get -> reply(get, mood))
+        .onMessage(RootMsg.ShutdownReport.class, r -> askReport())
+        .onMessage(RootMsg.Unstopped.class, this::report)
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
@@ -186,6 +195,8 @@ public final class RootGuardian {
     return Behaviors.receive(RootMsg.class)
         .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, false))
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.SHUTDOWN))
+        .onMessage(RootMsg.ShutdownReport.class, r -> askReport())
+        .onMessage(RootMsg.Unstopped.class, this::report)
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
         .onAnyMessage(this::refuseWhileStopping)
@@ -213,7 +224,23 @@ public final class RootGuardian {
     return Behaviors.same();
   }
 
+  private Behavior<RootMsg> askReport() {
+    ctx.ask(List.class, ctx.getSelf(), INFO_TIMEOUT, r -> new RootMsg.GetAllProcessInfo(r.unsafeUpcast()),
+        (infos, failure) -> new RootMsg.Unstopped(infos == null ? List.of() : infosOf(infos)));
+    return Behaviors.same();
+  }
+
+  /** supervisord's "waiting for a, b to die", every 3 s while processes are still stopping. */
+  private Behavior<RootMsg> report(RootMsg.Unstopped u) {
+    List<String> names = u.infos().stream().filter(i -> !i.state().isStopped()).map(ProcessInfo::name).toList();
+    if (!names.isEmpty()) {
+      MainLog.info("waiting for " + String.join(", ", names) + " to die");
+    }
+    return Behaviors.same();
+  }
+
   private Behavior<RootMsg> afterStop(boolean restart) {
+    timers.cancel("report");
     if (!restart) {
       exitCode.complete(0);
       ctx.getSystem().terminate();

@@ -70,6 +70,12 @@ public sealed interface RootMsg {
   /** Self-sent: the autostart of group {@code index - 1} of this generation of groups is done. */
   record AutostartNext(int generation, int index) implements RootMsg {}
 
+  /** Self-sent every 3 s while stopping: time to say which processes we are waiting for. */
+  enum ShutdownReport implements RootMsg { INSTANCE }
+
+  /** Self-sent: the infos for a shutdown report. */
+  record Unstopped(List<ProcessInfo> infos) implements RootMsg {}
+
   /** Self-sent: the group being stopped for a shutdown or restart is now fully stopped. */
   enum GroupStopped implements RootMsg { INSTANCE }
 }

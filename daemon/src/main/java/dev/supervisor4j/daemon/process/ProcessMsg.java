@@ -61,4 +61,7 @@ public sealed interface ProcessMsg {
 
   /** {@code stopwaitsecs} passed while STOPPING: time for SIGKILL. */
   enum StopWaitElapsed implements Internal { INSTANCE }
+
+  /** Every 2 s while an operator waits for a stop: log that we are still waiting. */
+  enum StopReport implements Internal { INSTANCE }
 }

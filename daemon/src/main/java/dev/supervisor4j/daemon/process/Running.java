@@ -31,7 +31,7 @@ final class Running {
             e -> Exited.enter(env, data, e.status()))
         .onMessage(ProcessMsg.Start.class, start -> Common.alreadyStarted(env, start))
         .onMessage(ProcessMsg.Stop.class, stop -> Stopping.enter(env, data, ProcessState.RUNNING,
-            stop.waitFor() ? List.of(stop.replyTo()) : List.of(), stop.waitFor() ? null : stop.replyTo()))
+            stop.waitFor() ? List.of(stop.replyTo()) : List.of(), stop.waitFor() ? null : stop.replyTo(), stop.waitFor()))
         .onMessage(ProcessMsg.StopForShutdown.class, stop ->
             Stopping.enter(env, data, ProcessState.RUNNING, List.of(stop.replyTo()), null))
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.signal(env, data, sig))

@@ -74,7 +74,7 @@ final class Starting {
         .onMessage(ProcessMsg.Stop.class, stop -> {
           abnormal(env, waiters);
           return Stopping.enter(env, data, ProcessState.STARTING, stop.waitFor() ? List.of(stop.replyTo()) : List.of(),
-              stop.waitFor() ? null : stop.replyTo());
+              stop.waitFor() ? null : stop.replyTo(), stop.waitFor());
         })
         .onMessage(ProcessMsg.StopForShutdown.class, stop -> {
           abnormal(env, waiters);

@@ -24,6 +24,12 @@ final class Stopping {
    */
   static Behavior<ProcessMsg> enter(ProcessEnv env, ProcessData data, ProcessState from,
       List<ActorRef<StatusReply<Done>>> waiters, ActorRef<StatusReply<Done>> ackAtOnce) {
+    return enter(env, data, from, waiters, ackAtOnce, false);
+  }
+
+  /** @param operatorWaits an RPC stop with wait: log "waiting for x to stop" while it waits */
+  static Behavior<ProcessMsg> enter(ProcessEnv env, ProcessData data, ProcessState from,
+      List<ActorRef<StatusReply<Done>>> waiters, ActorRef<StatusReply<Done>> ackAtOnce, boolean operatorWaits) {
     env.timers().cancel(TimerKey.STATE);
     Signal sig = env.program().stopSignal();
     boolean group = env.program().stopAsGroup();
@@ -42,7 +48,16 @@ final class Stopping {
       return Unknown.enter(env, data, waiters);
     }
     armKill(env);
+    if (operatorWaits) {
+      report(env);
+    }
     return behavior(env, data, waiters);
+  }
+
+  /** supervisord logs this while an RPC stop with wait is pending, at most every 2 seconds. */
+  private static void report(ProcessEnv env) {
+    ProcessLog.LOG.info("waiting for {} to stop", env.name());
+    env.timers().startSingleTimer(TimerKey.REPORT, ProcessMsg.StopReport.INSTANCE, Duration.ofSeconds(2));
   }
 
   private static void armKill(ProcessEnv env) {
@@ -54,6 +69,10 @@ final class Stopping {
       List<ActorRef<StatusReply<Done>>> waiters) {
     return Common.build(Common.base(env, ProcessState.STOPPING, data)
         .onMessage(ProcessMsg.StopWaitElapsed.class, t -> onStopWaitElapsed(env, data))
+        .onMessage(ProcessMsg.StopReport.class, t -> {
+          report(env);
+          return Behaviors.same();
+        })
         .onMessage(ProcessMsg.ChildExited.class, e -> e.child() == data.child(),
             e -> onExit(env, data, waiters, e.status()))
         .onMessage(ProcessMsg.Start.class, start -> Common.alreadyStarted(env, start))
@@ -80,6 +99,7 @@ final class Stopping {
   private static Behavior<ProcessMsg> onExit(ProcessEnv env, ProcessData data,
       List<ActorRef<StatusReply<Done>>> waiters, ExitStatus status) {
     env.timers().cancel(TimerKey.STATE);
+    env.timers().cancel(TimerKey.REPORT);
     if (RestartPolicy.isExpected(env.program(), status)) {
       ProcessLog.LOG.info("stopped: {} ({})", env.name(), status.describe());
     } else {

@@ -5,5 +5,8 @@ package dev.supervisor4j.daemon.process;
  * cancelled timer's message is never delivered: a state time-out dies with its state.
  */
 enum TimerKey {
-  STATE
+  /** The state's own time-out: startsecs, the backoff delay, stopwaitsecs. */
+  STATE,
+  /** STOPPING's "waiting for x to stop" report while an operator waits for a stop. */
+  REPORT
 }

@@ -44,6 +44,7 @@ class ShutdownOsTest {
             .anyMatch(s -> s.pid() == pid && s.state() != 'Z'), "child " + pid + " still alive");
       }
       assertFalse(Files.exists(dir.resolve("supervisord.pid")), "pidfile removed at a clean exit");
+      assertTrue(log.matches("(?s).*INFO waiting for [p0-9, ]+ to die.*"), log);
       // Groups stop in reverse priority order: the highest priority's lines come first.
       assertTrue(log.indexOf("stopped: p4 ") < log.indexOf("stopped: p0 "), log);
     }
