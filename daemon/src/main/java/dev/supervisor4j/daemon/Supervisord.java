@@ -78,6 +78,8 @@ public final class Supervisord {
     if (!config.daemon().nodaemon() && !Daemonizer.isDaemonized()) {
       return Daemonizer.detach(config.daemon(), err);
     }
+    // SLF4J initialises once, here, before any other thread can log (no "replayed calls" notice).
+    dev.supervisor4j.daemon.log.MainLog.LOG.isInfoEnabled();
     try {
       return Daemon.run(config, source, OsRuntime.spawner(), OsRuntime::planner);
     } catch (StartupError e) {

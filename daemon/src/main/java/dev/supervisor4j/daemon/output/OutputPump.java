@@ -9,8 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Drains one child pipe into a sink on a dedicated thread: blocking 64 KiB reads, each chunk handed
- * straight to the sink, one reused buffer, no per-byte work here. Nothing is queued between the
+ * Drains one child pipe into a sink on a dedicated thread: blocking reads of up to 64 KiB (a 4 KiB
+ * buffer until the child fills it once), each chunk handed straight to the sink, one reused buffer,
+ * no per-byte work here. Nothing is queued between the
  * read and the sink, so when the disk is slow this thread blocks and the child blocks on its pipe;
  * no byte is dropped and no buffer grows.
  *
@@ -32,6 +33,11 @@ import java.util.function.Consumer;
 public final class OutputPump {
   /** Bytes per read: the default Linux pipe capacity, so one read usually empties the pipe. */
   public static final int CHUNK = 64 * 1024;
+  /**
+   * The first buffer. Most children say little, and 500 programs with two pipes each would hold
+   * 64 MB of idle 64 KiB buffers; a pipe whose read fills this buffer gets a {@link #CHUNK} one.
+   */
+  static final int FIRST_CHUNK = 4 * 1024;
   private static final long STACK_SIZE = 256 * 1024;
 
   private final InputStream in;
@@ -78,7 +84,7 @@ public final class OutputPump {
   }
 
   private void run() {
-    byte[] buf = new byte[CHUNK];
+    byte[] buf = new byte[FIRST_CHUNK];
     boolean failing = false;
     try {
       while (true) {
@@ -100,6 +106,9 @@ public final class OutputPump {
             onSinkError.accept(asIo(e));
           }
           failing = true;
+        }
+        if (n == buf.length && buf.length < CHUNK) {
+          buf = new byte[CHUNK]; // a talkative child: read as much as the pipe holds
         }
       }
       try {
