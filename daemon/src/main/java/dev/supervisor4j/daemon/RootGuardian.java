@@ -79,6 +79,28 @@ public final class RootGuardian {
         new RootGuardian(ctx, timers, processes, configSource, exitCode).start(config)));
   }
 
+  /**
+   * Like {@link #create}, but starts nothing until it gets {@link RootMsg.Begin}; what arrives
+   * before is kept and handled after the start. A shutdown before Begin exits without starting.
+   */
+  public static Behavior<RootMsg> createWaiting(SupervisordConfig config, ProcessFactory processes,
+      ConfigSource configSource, CompletableFuture<Integer> exitCode) {
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000, stash ->
+        Behaviors.receive(RootMsg.class)
+            .onMessage(RootMsg.Begin.class, b -> stash.unstashAll(
+                new RootGuardian(ctx, timers, processes, configSource, exitCode).start(config)))
+            .onMessage(RootMsg.Shutdown.class, s -> {
+              exitCode.complete(0);
+              ctx.getSystem().terminate();
+              return Behaviors.empty();
+            })
+            .onAnyMessage(m -> {
+              stash.stash(m);
+              return Behaviors.same();
+            })
+            .build())));
+  }
+
   private Behavior<RootMsg> start(SupervisordConfig next) {
     configSource.prepare(next);
     generation++;
@@ -124,6 +146,7 @@ public final class RootGuardian {
 
   private Behavior<RootMsg> running() {
     return Behaviors.receive(RootMsg.class)
+        .onMessage(RootMsg.Begin.class, b -> Behaviors.same())
         .onMessage(RootMsg.Shutdown.class, s -> beginStop(false))
         .onMessage(RootMsg.Restart.class, r -> beginStop(true))
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.RUNNING))

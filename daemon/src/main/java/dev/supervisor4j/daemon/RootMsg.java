@@ -16,6 +16,12 @@ import org.apache.pekko.pattern.StatusReply;
 
 /** Everything the RootGuardian receives. */
 public sealed interface RootMsg {
+  /**
+   * Start the groups. The root waits for this (keeping other messages) so that the daemon can
+   * open its HTTP servers first, as supervisord does, and fail before any child is spawned.
+   */
+  enum Begin implements RootMsg { INSTANCE }
+
   /** SIGTERM, SIGINT or RPC shutdown: stop everything in order, then exit 0. */
   enum Shutdown implements RootMsg { INSTANCE }
 
