@@ -1,0 +1,74 @@
+"""Calls every method system.listMethods() names, with valid arguments and, where a method takes
+a name, with a bad one. Prints one line per call: '<method> <label> ok <repr>' or
+'<method> <label> fault <code>'. Used by the Java compatibility test as a stock XML-RPC client."""
+import sys
+import xmlrpc.client
+
+url = sys.argv[1]
+proxy = xmlrpc.client.ServerProxy(url)
+
+def call(method, label, *args):
+    fn = proxy
+    for part in method.split('.'):
+        fn = getattr(fn, part)
+    try:
+        result = fn(*args)
+        print(method, label, 'ok', repr(result)[:200].replace('\n', ' '))
+    except xmlrpc.client.Fault as f:
+        print(method, label, 'fault', f.faultCode)
+    sys.stdout.flush()
+
+methods = proxy.system.listMethods()
+print('count', len(methods))
+
+# (valid arguments, bad-name arguments or None), in an order that keeps the daemon usable.
+plan = {
+    'system.listMethods': ((), None),
+    'system.methodHelp': (('supervisor.getState',), ('supervisor.nosuch',)),
+    'system.methodSignature': (('supervisor.getState',), ('supervisor.nosuch',)),
+    'system.multicall': (([{'methodName': 'supervisor.getState'}],), None),
+    'supervisor.getAPIVersion': ((), None),
+    'supervisor.getVersion': ((), None),
+    'supervisor.getSupervisorVersion': ((), None),
+    'supervisor.getIdentification': ((), None),
+    'supervisor.getState': ((), None),
+    'supervisor.getPID': ((), None),
+    'supervisor.readLog': ((0, 0), None),
+    'supervisor.readMainLog': ((-100, 0), None),
+    'supervisor.getProcessInfo': (('cat',), ('nosuch',)),
+    'supervisor.getAllProcessInfo': ((), None),
+    'supervisor.getAllConfigInfo': ((), None),
+    'supervisor.stopProcess': (('cat',), ('nosuch',)),
+    'supervisor.startProcess': (('cat',), ('nosuch',)),
+    'supervisor.stopProcessGroup': (('grp',), ('nosuch',)),
+    'supervisor.startProcessGroup': (('grp',), ('nosuch',)),
+    'supervisor.signalProcess': (('cat', 'HUP'), ('nosuch', 'HUP')),
+    'supervisor.signalProcessGroup': (('grp', 'CONT'), ('nosuch', 'CONT')),
+    'supervisor.signalAllProcesses': (('CONT',), None),
+    'supervisor.sendProcessStdin': (('cat', 'hello\n'), ('nosuch', 'x')),
+    'supervisor.readProcessStdoutLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.readProcessLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.readProcessStderrLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.tailProcessStdoutLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.tailProcessLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.tailProcessStderrLog': (('cat', 0, 100), ('nosuch', 0, 100)),
+    'supervisor.clearProcessLogs': (('cat',), ('nosuch',)),
+    'supervisor.clearProcessLog': (('cat',), ('nosuch',)),
+    'supervisor.clearAllProcessLogs': ((), None),
+    'supervisor.clearLog': ((), None),
+    'supervisor.sendRemoteCommEvent': (('type', 'data'), None),
+    'supervisor.reloadConfig': ((), None),
+    'supervisor.removeProcessGroup': (('manual',), ('nosuch',)),
+    'supervisor.addProcessGroup': (('manual',), ('nosuch',)),
+    'supervisor.stopAllProcesses': ((), None),
+    'supervisor.startAllProcesses': ((), None),
+    'supervisor.restart': ((), None),
+}
+order = [m for m in plan if m in methods] + [m for m in methods if m not in plan and m != 'supervisor.shutdown'] + ['supervisor.shutdown']
+for method in order:
+    if method == 'supervisor.restart':
+        continue  # a restart would race the calls after it; the Java test covers it separately
+    valid, bad = plan.get(method, ((), None))
+    call(method, 'valid', *valid)
+    if bad is not None:
+        call(method, 'bad', *bad)
