@@ -29,6 +29,8 @@ public final class Daemon implements ConfigSource {
   private final ConfigSource reader;
   private final PidFile pidfile;
   private List<String> startupMessages;
+  /** The config whose logs are open already (the first start opens them before the servers). */
+  private SupervisordConfig logsOpenFor;
   private final long pid = ProcessHandle.current().pid();
 
   private Daemon(ConfigSource reader, SupervisordConfig initial) {
@@ -58,10 +60,14 @@ public final class Daemon implements ConfigSource {
     Clock clock = Clock.systemDefaultZone();
     ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
         spawner, planners.apply(config), new ProcessLogs(program, config.daemon()), events, clock);
+    // supervisord opens its main log, then its servers, then starts the processes.
+    daemon.openLogs(initial);
+    daemon.logsOpenFor = initial;
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     ActorSystem<RootMsg> system = ActorSystem.create(
-        RootGuardian.create(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
+        RootGuardian.createWaiting(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
     DaemonSignals.install(system);
+    system.tell(RootMsg.Begin.INSTANCE);
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
     return exitCode.getNow(1);
@@ -88,6 +94,16 @@ public final class Daemon implements ConfigSource {
 
   @Override
   public void prepare(SupervisordConfig config) {
+    if (config != logsOpenFor) {
+      openLogs(config); // a restart: the logs of the new config
+    }
+    logsOpenFor = null;
+    pidfile.write(pid);
+    MainLog.info("supervisord started with pid " + pid);
+  }
+
+  /** Opens the main log, flushes the load messages, cleans old AUTO child logs. */
+  private void openLogs(SupervisordConfig config) {
     DaemonSettings d = config.daemon();
     try {
       MainLog.configure(d.logfileSyslog() ? null : d.logfile(), d.logfileMaxBytes(), d.logfileBackups(),
@@ -108,8 +124,6 @@ public final class Daemon implements ConfigSource {
     if (!d.nocleanup()) {
       ChildLogNames.cleanup(d.childlogdir(), d.identifier(), MainLog::warn);
     }
-    pidfile.write(pid);
-    MainLog.info("supervisord started with pid " + pid);
   }
 
   /** supervisord flushes the messages it gathered while loading: CRIT first, then WARN, then INFO. */
@@ -120,7 +134,7 @@ public final class Daemon implements ConfigSource {
   }
 
   private static boolean isRoot() {
-    return "root".equals(System.getProperty("user.name"));
+    return DaemonLibC.get().getuid() == 0;
   }
 
 }
