@@ -22,15 +22,20 @@ conf() { # conf <dir> <n> <extra program lines>
 
 now() { date +%s.%N; }
 
-run_daemon() { # run_daemon <impl> <dir>
+run_daemon() { # run_daemon <impl> <dir>; sets $pid
   if [ "$1" = ours ]; then "$HERE/bin/supervisord" -c "$2/s.conf" >/dev/null 2>&1 &
   else /usr/bin/supervisord -n -c "$2/s.conf" >/dev/null 2>&1 &
   fi
-  echo $!
+  pid=$!
 }
 
 wait_lines() { # wait_lines <file> <pattern> <count>
-  until [ "$(grep -c "$2" "$1" 2>/dev/null || true)" -ge "$3" ]; do sleep 0.02; done
+  local n
+  while :; do
+    n=$(grep -c "$2" "$1" 2>/dev/null || true)
+    [ "${n:-0}" -ge "$3" ] && return
+    sleep 0.02
+  done
 }
 
 cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
@@ -39,7 +44,7 @@ bench() {
   local impl=$1 d="$WORK/$1"
   conf "$d/start" 500 ""
   local t0 pid
-  t0=$(now); pid=$(run_daemon "$impl" "$d/start")
+  t0=$(now); run_daemon "$impl" "$d/start"
   wait_lines "$d/start/supervisord.log" "entered RUNNING" 500
   echo "$impl: 500 programs RUNNING after $(echo "$(now) - $t0" | bc) s (from launch)"
   local c0; c0=$(cpu_ticks "$pid"); sleep 30; local c1; c1=$(cpu_ticks "$pid")
@@ -47,14 +52,14 @@ bench() {
   kill -TERM "$pid"; wait "$pid" || true
 
   conf "$d/stop" 100 ""
-  pid=$(run_daemon "$impl" "$d/stop")
+  run_daemon "$impl" "$d/stop"
   wait_lines "$d/stop/supervisord.log" "entered RUNNING" 100
   t0=$(now); kill -TERM "$pid"; wait "$pid" || true
   echo "$impl: SIGTERM with 100 programs: exited after $(echo "$(now) - $t0" | bc) s"
 
   mkdir -p "$d/crash/logs"
   printf '[supervisord]\nlogfile=%%(here)s/supervisord.log\npidfile=%%(here)s/supervisord.pid\nchildlogdir=%%(here)s/logs\nnodaemon=true\nsilent=true\n\n[program:crash]\ncommand=sh -c "sleep 1; exit 1"\nstartsecs=0\nautorestart=true\n' > "$d/crash/s.conf"
-  pid=$(run_daemon "$impl" "$d/crash")
+  run_daemon "$impl" "$d/crash"
   wait_lines "$d/crash/supervisord.log" "spawned: 'crash'" 6
   kill -TERM "$pid"; wait "$pid" || true
   python3 - "$d/crash/supervisord.log" "$impl" <<'PY'
