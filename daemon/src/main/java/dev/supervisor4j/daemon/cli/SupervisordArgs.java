@@ -1,12 +1,13 @@
 package dev.supervisor4j.daemon.cli;
 
 import dev.supervisor4j.daemon.config.CommandLineOverrides;
+import dev.supervisor4j.daemon.config.ConfigException;
+import dev.supervisor4j.daemon.config.Datatypes;
 import dev.supervisor4j.daemon.config.LogLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -140,45 +141,33 @@ public record SupervisordArgs(String configFile, boolean help, boolean version, 
       return new UsageException("invalid value for " + flag + " '" + v + "': " + reason);
     }
 
-    private static int integer(String flag, String v) throws UsageException {
+    /** The loader's value types, so the command line and the file agree on every text. */
+    private interface Parse<T> {
+      T apply(String v) throws ConfigException;
+    }
+
+    private static <T> T parse(String flag, String v, Parse<T> type) throws UsageException {
       try {
-        return Integer.parseInt(v.strip().replace("_", ""));
-      } catch (NumberFormatException e) {
-        throw invalid(flag, v, "invalid literal for int() with base 10: '" + v + "'");
+        return type.apply(v);
+      } catch (ConfigException e) {
+        throw invalid(flag, v, e.getMessage());
       }
+    }
+
+    private static int integer(String flag, String v) throws UsageException {
+      return parse(flag, v, Datatypes::integer);
     }
 
     private static int octal(String flag, String v) throws UsageException {
-      String s = v.strip();
-      if (s.startsWith("0o") || s.startsWith("0O")) {
-        s = s.substring(2);
-      }
-      try {
-        return Integer.parseInt(s, 8);
-      } catch (NumberFormatException e) {
-        throw invalid(flag, v, v + " can not be converted to an octal type");
-      }
+      return parse(flag, v, Datatypes::octal);
     }
 
     private static long byteSize(String flag, String v) throws UsageException {
-      String s = v.strip().toLowerCase(Locale.ROOT);
-      long factor = 1;
-      for (String[] unit : new String[][] {{"kb", "1024"}, {"mb", "1048576"}, {"gb", "1073741824"}}) {
-        if (s.endsWith(unit[0])) {
-          factor = Long.parseLong(unit[1]);
-          s = s.substring(0, s.length() - 2).strip();
-          break;
-        }
-      }
-      try {
-        return Long.parseLong(s) * factor;
-      } catch (NumberFormatException e) {
-        throw invalid(flag, v, "invalid literal for int() with base 10: '" + v.toLowerCase(Locale.ROOT) + "'");
-      }
+      return parse(flag, v, Datatypes::byteSize);
     }
 
     private static LogLevel level(String flag, String v) throws UsageException {
-      return LogLevel.parse(v).orElseThrow(() -> invalid(flag, v, "bad logging level name '" + v + "'"));
+      return parse(flag, v, Datatypes::logLevel);
     }
 
     private static Path existingDirectory(String flag, String v) throws UsageException {

@@ -14,11 +14,11 @@ import java.util.Set;
  * error text of the original, e.g. {@code not a valid boolean value: 'maybe'}. Pure functions of the
  * text; anything that needs the file system or the user database lives elsewhere.
  */
-final class Datatypes {
+public final class Datatypes {
   private Datatypes() {}
 
   /** Python {@code int()}, clamped to int (see {@link PyInt#clampInt}). */
-  static int integer(String value) throws ConfigException {
+  public static int integer(String value) throws ConfigException {
     return PyInt.clampInt(PyInt.parse(value));
   }
 
@@ -35,7 +35,7 @@ final class Datatypes {
   }
 
   /** An integer with an optional {@code kb}/{@code mb}/{@code gb} suffix (any case, powers of 1024). */
-  static long byteSize(String value) throws ConfigException {
+  public static long byteSize(String value) throws ConfigException {
     String v = Py.lower(value);
     long multiplier = 1;
     if (v.endsWith("kb")) {
@@ -50,7 +50,7 @@ final class Datatypes {
   }
 
   /** Python {@code int(value, 8)}: {@code 022}, {@code 22} and {@code 0o22} all mean 18. */
-  static int octal(String value) throws ConfigException {
+  public static int octal(String value) throws ConfigException {
     BigInteger v = PyInt.tryParse(value, 8);
     if (v == null) {
       throw new ConfigException(value + " can not be converted to an octal type");
@@ -153,7 +153,7 @@ final class Datatypes {
   }
 
   /** A level name, any case but not trimmed; {@code warning} is not one. */
-  static LogLevel logLevel(String value) throws ConfigException {
+  public static LogLevel logLevel(String value) throws ConfigException {
     String v = Py.lower(value);
     Optional<LogLevel> level = v.equals(Py.strip(v)) ? LogLevel.parse(v) : Optional.empty();
     return level.orElseThrow(() -> new ConfigException("bad logging level name " + Py.repr(value)));
