@@ -22,7 +22,7 @@ import org.apache.pekko.util.ByteString;
  * sockets:
  *
  * <pre>
- * wire ⇄ IdleTimeout ⇄ kill switch (+ StrayCrlfFilter inbound) ⇄ Pekko's HTTP/1.1 server layer
+ * wire ⇄ ConnectionWatch ⇄ kill switch (+ StrayCrlfFilter inbound) ⇄ Pekko's HTTP/1.1 server layer
  *      ⇄ ExchangeTracker ⇄ route
  * </pre>
  *
@@ -57,7 +57,7 @@ final class ConnectionPipeline {
     BidiFlow<ByteString, ByteString, ByteString, ByteString, NotUsed> bytes = BidiFlow.fromFlows(
             Flow.of(ByteString.class).via(killSwitch.flow()),
             Flow.of(ByteString.class).via(killSwitch.flow()).via(new StrayCrlfFilter()))
-        .atop(BidiFlow.fromGraph(new IdleTimeout(idleTimeout, tracker::busy)));
+        .atop(BidiFlow.fromGraph(new ConnectionWatch(idleTimeout, tracker::busy, tracker::peerClosed)));
     return httpOverBytes.atop(bytes).reversed().join(tracker.around(handler));
   }
 

@@ -6,24 +6,34 @@ import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.ResponseEntity;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Counts the exchanges in progress on one connection, for {@link IdleTimeout}: an exchange starts
+ * Counts the exchanges in progress on one connection, for {@link ConnectionWatch}: an exchange starts
  * when a request reaches the handler and ends when its response body has been sent (or abandoned).
  * A strict response ends its exchange as soon as it leaves the handler; a streamed one when its data
  * stream terminates, which for a never-ending log tail is when the client goes away.
  *
- * <p>Cost: a streamed response's data passes through one extra stage. A response Pekko never renders
+ * <p>{@link #peerClosed()} ends every streamed response body of the connection (the client is gone;
+ * a log tail would otherwise go on until its next write failed).
+ *
+ * <p>Cost: a streamed response's data passes through two extra stages. A response Pekko never renders
  * (the connection broke first) leaves the count up, which only matters to a connection that is gone.
  */
 final class ExchangeTracker {
   private final AtomicInteger inProgress = new AtomicInteger();
+  private final SharedKillSwitch bodies = KillSwitches.shared("response-bodies");
 
   boolean busy() {
     return inProgress.get() > 0;
+  }
+
+  void peerClosed() {
+    bodies.shutdown();
   }
 
   Flow<HttpRequest, HttpResponse, NotUsed> around(Flow<HttpRequest, HttpResponse, NotUsed> handler) {
@@ -42,7 +52,7 @@ final class ExchangeTracker {
       inProgress.decrementAndGet();
       return response;
     }
-    Source<ByteString, ?> data = entity.getDataBytes().watchTermination((mat, done) -> {
+    Source<ByteString, ?> data = entity.getDataBytes().via(bodies.flow()).watchTermination((mat, done) -> {
       done.whenComplete((ok, error) -> inProgress.decrementAndGet());
       return mat;
     });

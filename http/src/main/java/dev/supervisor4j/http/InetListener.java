@@ -16,7 +16,7 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * An {@code [inet_http_server]} listener: Pekko's non-blocking TCP, each connection joined to its
- * own connection flow. Pekko's TCP idle timeout is off; {@link IdleTimeout} does that job.
+ * own connection flow. Pekko's TCP idle timeout is off; {@link ConnectionWatch} does that job.
  */
 final class InetListener {
   private InetListener() {}

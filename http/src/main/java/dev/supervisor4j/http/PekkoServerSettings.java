@@ -21,7 +21,7 @@ final class PekkoServerSettings {
         // startProcess with wait=true answers after startsecs, which may exceed any fixed limit;
         // supervisord has no request timeout, and neither do we (Pekko's default gives 503 at 20 s).
         "pekko.http.server.request-timeout = infinite",
-        // IdleTimeout replaces Pekko's connection idle timeout (it spares streaming responses).
+        // ConnectionWatch replaces Pekko's connection idle timeout (it spares streaming responses).
         "pekko.http.server.idle-timeout = infinite",
         "pekko.http.server.parsing.max-content-length = " + options.maxRequestBytes(),
         // Keep Authorization exactly as sent: Pekko's Basic model re-encodes what it decodes, so

@@ -50,6 +50,12 @@ public final class RawHttp implements AutoCloseable {
     return this;
   }
 
+  /** Half-closes: the server sees the end of the requests, and we can still read. */
+  public RawHttp shutdownOutput() throws IOException {
+    channel.shutdownOutput();
+    return this;
+  }
+
   /** Sends a request and reads a whole response with a Content-Length (or none: empty body). */
   public Response exchange(String request) throws IOException {
     send(request);

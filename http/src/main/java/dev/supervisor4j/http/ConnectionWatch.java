@@ -14,35 +14,44 @@ import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import org.apache.pekko.util.ByteString;
 
 /**
- * Closes a connection that has been idle for the timeout, where idle means no bytes moved in either
- * direction <em>and</em> no exchange is in progress. Pekko's own idle timeout only looks at bytes, so
- * it would cut a {@code /logtail} stream of a process that has been quiet for a minute — and
+ * Watches one connection's bytes for the two ways it ends without the HTTP layer deciding so.
+ *
+ * <p><b>Idle timeout.</b> A connection is closed after the timeout when no bytes moved in either
+ * direction <em>and</em> no exchange is in progress. Pekko's own idle timeout only looks at bytes,
+ * so it would cut a {@code /logtail} stream of a process that has been quiet for a minute — and
  * supervisorctl's {@code tail -f} with it — or a slow {@code startProcess} call waiting on
  * {@code startsecs}. Here an exchange in progress (a request being handled or a response body still
  * streaming, as {@link ExchangeTracker} reports) keeps the connection open however long it is silent.
- *
- * <p>Closing completes both directions (a FIN, not a reset). The check runs every quarter of the
+ * Closing completes both directions (a FIN, not a reset). The check runs every quarter of the
  * timeout (at least every 100 ms), so a connection closes up to that much late.
+ *
+ * <p><b>Client end of stream.</b> When the client closes its side, the requests end, and so do
+ * streamed response bodies ({@code onPeerClosed}): a log tail never ends by itself, so without this
+ * a quiet log would keep a dead client's connection and subscription until the next line failed to
+ * send. Responses already being computed are still sent. supervisord, for comparison, drops the
+ * connection at once.
  *
  * <p>Shape: top is the HTTP side, bottom the wire; {@code out} goes from HTTP to the wire.
  */
-final class IdleTimeout extends GraphStage<BidiShape<ByteString, ByteString, ByteString, ByteString>> {
-  private final Inlet<ByteString> fromHttp = Inlet.create("IdleTimeout.fromHttp");
-  private final Outlet<ByteString> toWire = Outlet.create("IdleTimeout.toWire");
-  private final Inlet<ByteString> fromWire = Inlet.create("IdleTimeout.fromWire");
-  private final Outlet<ByteString> toHttp = Outlet.create("IdleTimeout.toHttp");
+final class ConnectionWatch extends GraphStage<BidiShape<ByteString, ByteString, ByteString, ByteString>> {
+  private final Inlet<ByteString> fromHttp = Inlet.create("ConnectionWatch.fromHttp");
+  private final Outlet<ByteString> toWire = Outlet.create("ConnectionWatch.toWire");
+  private final Inlet<ByteString> fromWire = Inlet.create("ConnectionWatch.fromWire");
+  private final Outlet<ByteString> toHttp = Outlet.create("ConnectionWatch.toHttp");
   private final BidiShape<ByteString, ByteString, ByteString, ByteString> shape =
       BidiShape.of(fromHttp, toWire, fromWire, toHttp);
 
   private final long timeoutNanos;
   private final Duration checkEvery;
   private final BooleanSupplier busy;
+  private final Runnable onPeerClosed;
 
-  IdleTimeout(Duration timeout, BooleanSupplier busy) {
+  ConnectionWatch(Duration timeout, BooleanSupplier busy, Runnable onPeerClosed) {
     this.timeoutNanos = timeout.toNanos();
     Duration quarter = timeout.dividedBy(4);
     this.checkEvery = quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
     this.busy = busy;
+    this.onPeerClosed = onPeerClosed;
   }
 
   @Override
@@ -71,6 +80,9 @@ final class IdleTimeout extends GraphStage<BidiShape<ByteString, ByteString, Byt
           @Override
           public void onUpstreamFinish() {
             complete(out);
+            if (in == fromWire) {
+              onPeerClosed.run();
+            }
           }
         });
         setHandler(out, new AbstractOutHandler() {
