@@ -10,9 +10,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.event.Logging;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
@@ -51,6 +55,7 @@ public final class HttpFrontEnd {
   private final SharedKillSwitch connections = KillSwitches.shared("supervisor4j-http");
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final Executor io;
+  private volatile Cancellable stopAtShutdown = Cancellable.alreadyCancelled();
 
   private HttpFrontEnd(Executor io) {
     this.io = io;
@@ -84,6 +89,11 @@ public final class HttpFrontEnd {
     RpcRoute rpcRoute = new RpcRoute(rpc, log, options.maxRequestBytes(), options.idleTimeout());
     LogTailRoutes logRoutes = new LogTailRoutes(api, log);
 
+    // Whatever happens to the caller, the socket files go when the actor system terminates.
+    frontEnd.stopAtShutdown = CoordinatedShutdown.get(system).addCancellableTask(
+        CoordinatedShutdown.PhaseServiceUnbind(), "supervisor4j-http-stop",
+        () -> frontEnd.stop().thenApply(done -> Done.getInstance()));
+
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (HttpServerSpec spec : inetFirst(servers)) {
       Route route = Routes.forListener(spec, rpcRoute, logRoutes, options.extraRoutes(), log);
@@ -95,7 +105,7 @@ public final class HttpFrontEnd {
         .thenCompose(error -> error == null
             ? CompletableFuture.completedFuture(frontEnd)
             : frontEnd.stop().thenApply(stoppedToo -> {
-              throw new CompletionException(BindErrors.describe(RpcRoute.unwrap(error)));
+              throw new CompletionException(BindErrors.describe(Causes.unwrap(error)));
             }));
   }
 
@@ -143,7 +153,7 @@ public final class HttpFrontEnd {
 
   /**
    * Stops accepting, ends every open connection (log tails included) and removes the socket files.
-   * Safe to call more than once.
+   * Safe to call more than once; also runs by itself when the actor system terminates.
    */
   public CompletionStage<Void> stop() {
     if (!stopped.compareAndSet(false, true)) {
@@ -155,10 +165,16 @@ public final class HttpFrontEnd {
       tcp = List.copyOf(inet);
       sockets = List.copyOf(unix);
     }
+    stopAtShutdown.cancel();
     connections.shutdown();
     List<CompletableFuture<?>> all = new ArrayList<>();
     tcp.forEach(binding -> all.add(binding.unbind().toCompletableFuture()));
-    all.add(CompletableFuture.runAsync(() -> sockets.forEach(UnixListener::close), io));
+    Runnable removeSockets = () -> sockets.forEach(UnixListener::close);
+    try {
+      all.add(CompletableFuture.runAsync(removeSockets, io));
+    } catch (RejectedExecutionException e) {
+      removeSockets.run(); // the dispatcher is already shut down: a few quick file operations here
+    }
     return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new));
   }
 }

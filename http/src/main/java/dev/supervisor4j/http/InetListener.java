@@ -34,7 +34,7 @@ final class InetListener {
             connections.apply(Optional.of(connection.remoteAddress())), mat)))
         .run(mat)
         .exceptionally(error -> {
-          throw new CompletionException(BindErrors.describe(RpcRoute.unwrap(error)));
+          throw new CompletionException(BindErrors.describe(Causes.unwrap(error)));
         });
   }
 }

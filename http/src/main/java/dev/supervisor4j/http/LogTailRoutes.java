@@ -107,7 +107,7 @@ final class LogTailRoutes {
     }
     return publisher.handle((pub, error) -> error == null
         ? streaming(request, pub, accelHeader)
-        : failed(request, RpcRoute.unwrap(error)));
+        : failed(request, Causes.unwrap(error)));
   }
 
   private HttpResponse streaming(HttpRequest request, Flow.Publisher<byte[]> publisher,

@@ -8,7 +8,6 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.http.javadsl.model.ContentType;
@@ -66,7 +65,7 @@ final class RpcRoute {
     return request.entity().toStrict(readTimeoutMillis, maxBytes, mat)
         .handle((strict, error) -> error == null
             ? call(strict.getData().toArray())
-            : CompletableFuture.completedFuture(readFailed(unwrap(error))))
+            : CompletableFuture.completedFuture(readFailed(Causes.unwrap(error))))
         .thenCompose(stage -> stage);
   }
 
@@ -79,7 +78,7 @@ final class RpcRoute {
     }
     return answer.handle((xml, error) -> error == null
         ? HttpResponse.create().withEntity(HttpEntities.create(TEXT_XML, xml))
-        : handlerFailed(body, unwrap(error)));
+        : handlerFailed(body, Causes.unwrap(error)));
   }
 
   private HttpResponse handlerFailed(byte[] body, Throwable error) {
@@ -100,14 +99,6 @@ final class RpcRoute {
       return ErrorPages.of(StatusCodes.REQUEST_TIMEOUT);
     }
     return ErrorPages.of(StatusCodes.BAD_REQUEST);
-  }
-
-  static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 
   /** Close to Python's {@code repr(bytes)}: printable ASCII as is, the rest escaped. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the TCP one a plain password containing colons.
  */
 @Timeout(30)
-class AuthTest {
+class RoutesTest {
   static final String SHA_THEPASSWORD = "{SHA}82ab876d1387bfafe46cc1c8a2ef074eae50cb1d";
   static ActorSystem<Void> system;
   static HttpFrontEnd frontEnd;
@@ -37,7 +37,7 @@ class AuthTest {
 
   @BeforeAll
   static void up() throws Exception {
-    system = ActorSystem.create(Behaviors.empty(), "AuthTest");
+    system = ActorSystem.create(Behaviors.empty(), "RoutesTest");
     Path dir = Files.createTempDirectory("auth");
     frontEnd = Listeners.bind(system,
         List.of(Listeners.unix(dir.resolve("s.sock"), "user", SHA_THEPASSWORD),
