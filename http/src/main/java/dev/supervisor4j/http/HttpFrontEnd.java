@@ -129,15 +129,23 @@ public final class HttpFrontEnd {
       return InetListener.bind(system, tcp, remote -> pipeline.forConnection(handler, remote), mat)
           .thenAccept(binding -> {
             synchronized (this) {
-              inet.add(binding);
-              addresses.add(binding.localAddress());
+              if (!stopped.get()) {
+                inet.add(binding);
+                addresses.add(binding.localAddress());
+                return;
+              }
             }
+            binding.unbind(); // stop() ran while this one was opening
           });
     }
     HttpServerSpec.Unix socket = (HttpServerSpec.Unix) spec;
     return CompletableFuture.supplyAsync(() -> UnixListener.open(socket, log), io)
         .thenAccept(listener -> {
           synchronized (this) {
+            if (stopped.get()) {
+              listener.close(); // stop() ran while this one was opening
+              return;
+            }
             unix.add(listener);
             addresses.add(UnixDomainSocketAddress.of(listener.file()));
           }
@@ -156,12 +164,12 @@ public final class HttpFrontEnd {
    * Safe to call more than once; also runs by itself when the actor system terminates.
    */
   public CompletionStage<Void> stop() {
-    if (!stopped.compareAndSet(false, true)) {
-      return CompletableFuture.completedFuture(null);
-    }
     List<Tcp.ServerBinding> tcp;
     List<UnixListener> sockets;
     synchronized (this) {
+      if (!stopped.compareAndSet(false, true)) {
+        return CompletableFuture.completedFuture(null);
+      }
       tcp = List.copyOf(inet);
       sockets = List.copyOf(unix);
     }
