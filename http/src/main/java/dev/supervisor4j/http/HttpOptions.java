@@ -13,7 +13,9 @@ import org.apache.pekko.http.javadsl.server.Route;
  *                        process) keeps its connection open however long it is silent. supervisord
  *                        culls only connections unused for 30 minutes; clients reconnect per call
  *                        anyway, and each open unix-socket connection holds a thread here, so the
- *                        default is Pekko's 60 s.
+ *                        default is Pekko's 60 s. It also bounds reading one request body
+ *                        (408 when a client announces a body and stalls), since an exchange in
+ *                        progress is exempt from the idle timeout.
  * @param maxRequestBytes the largest request body accepted (413 beyond it)
  * @param extraRoutes     routes tried after {@code /RPC2}, {@code /logtail} and {@code /mainlogtail}
  *                        and before the final 404, behind the same authentication (the web console
