@@ -1,0 +1,117 @@
+package dev.supervisor4j.http;
+
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.apache.pekko.stream.Attributes;
+import org.apache.pekko.stream.BidiShape;
+import org.apache.pekko.stream.Inlet;
+import org.apache.pekko.stream.Outlet;
+import org.apache.pekko.stream.stage.AbstractInHandler;
+import org.apache.pekko.stream.stage.AbstractOutHandler;
+import org.apache.pekko.stream.stage.GraphStage;
+import org.apache.pekko.stream.stage.GraphStageLogic;
+import org.apache.pekko.stream.stage.TimerGraphStageLogic;
+import org.apache.pekko.util.ByteString;
+
+/**
+ * Watches one connection's bytes for the two ways it ends without the HTTP layer deciding so.
+ *
+ * <p><b>Idle timeout.</b> A connection is closed after the timeout when no bytes moved in either
+ * direction <em>and</em> no exchange is in progress. Pekko's own idle timeout only looks at bytes,
+ * so it would cut a {@code /logtail} stream of a process that has been quiet for a minute — and
+ * supervisorctl's {@code tail -f} with it — or a slow {@code startProcess} call waiting on
+ * {@code startsecs}. Here an exchange in progress (a request being handled or a response body still
+ * streaming, as {@link ExchangeTracker} reports) keeps the connection open however long it is silent.
+ * Closing completes both directions (a FIN, not a reset). The check runs every quarter of the
+ * timeout (at least every 100 ms), so a connection closes up to that much late.
+ *
+ * <p><b>Client end of stream.</b> When the client closes its side, the requests end, and so do
+ * streamed response bodies ({@code onPeerClosed}): a log tail never ends by itself, so without this
+ * a quiet log would keep a dead client's connection and subscription until the next line failed to
+ * send. Responses already being computed are still sent. supervisord, for comparison, drops the
+ * connection at once.
+ *
+ * <p>Shape: top is the HTTP side, bottom the wire; {@code out} goes from HTTP to the wire.
+ */
+final class ConnectionWatch extends GraphStage<BidiShape<ByteString, ByteString, ByteString, ByteString>> {
+  private final Inlet<ByteString> fromHttp = Inlet.create("ConnectionWatch.fromHttp");
+  private final Outlet<ByteString> toWire = Outlet.create("ConnectionWatch.toWire");
+  private final Inlet<ByteString> fromWire = Inlet.create("ConnectionWatch.fromWire");
+  private final Outlet<ByteString> toHttp = Outlet.create("ConnectionWatch.toHttp");
+  private final BidiShape<ByteString, ByteString, ByteString, ByteString> shape =
+      BidiShape.of(fromHttp, toWire, fromWire, toHttp);
+
+  private final long timeoutNanos;
+  private final Duration checkEvery;
+  private final BooleanSupplier busy;
+  private final Runnable onPeerClosed;
+
+  ConnectionWatch(Duration timeout, BooleanSupplier busy, Runnable onPeerClosed) {
+    this.timeoutNanos = timeout.toNanos();
+    Duration quarter = timeout.dividedBy(4);
+    this.checkEvery = quarter.compareTo(Duration.ofMillis(100)) < 0 ? Duration.ofMillis(100) : quarter;
+    this.busy = busy;
+    this.onPeerClosed = onPeerClosed;
+  }
+
+  @Override
+  public BidiShape<ByteString, ByteString, ByteString, ByteString> shape() {
+    return shape;
+  }
+
+  @Override
+  public GraphStageLogic createLogic(Attributes attributes) {
+    return new TimerGraphStageLogic(shape) {
+      private long lastActive = System.nanoTime();
+
+      {
+        passAlong(fromHttp, toWire);
+        passAlong(fromWire, toHttp);
+      }
+
+      private void passAlong(Inlet<ByteString> in, Outlet<ByteString> out) {
+        setHandler(in, new AbstractInHandler() {
+          @Override
+          public void onPush() {
+            lastActive = System.nanoTime();
+            push(out, grab(in));
+          }
+
+          @Override
+          public void onUpstreamFinish() {
+            complete(out);
+            if (in == fromWire) {
+              onPeerClosed.run();
+            }
+          }
+        });
+        setHandler(out, new AbstractOutHandler() {
+          @Override
+          public void onPull() {
+            pull(in);
+          }
+
+          @Override
+          public void onDownstreamFinish(Throwable cause) {
+            cancel(in, cause);
+          }
+        });
+      }
+
+      @Override
+      public void preStart() {
+        scheduleWithFixedDelay("idle-check", checkEvery, checkEvery);
+      }
+
+      @Override
+      public void onTimer(Object key) {
+        long now = System.nanoTime();
+        if (busy.getAsBoolean()) {
+          lastActive = now; // the idle period starts when the last exchange ends
+        } else if (now - lastActive >= timeoutNanos) {
+          completeStage();
+        }
+      }
+    };
+  }
+}

@@ -1,0 +1,132 @@
+package dev.supervisor4j.http;
+
+import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture;
+import static org.apache.pekko.http.javadsl.server.Directives.extractMaterializer;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import org.apache.pekko.http.javadsl.model.ContentType;
+import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpMethods;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
+import org.apache.pekko.http.javadsl.model.HttpResponse;
+import org.apache.pekko.http.javadsl.model.MediaTypes;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.http.scaladsl.model.EntityStreamSizeException;
+import org.apache.pekko.stream.Materializer;
+
+/**
+ * {@code /RPC2}: any URI starting with it (supervisord matches {@code /RPC2/x} and {@code /RPC2?x}
+ * too). POST only, else 400. The body must have a length, else 411. The body goes to the
+ * {@link RpcHandler} as bytes; its answer comes back as {@code text/xml} with a Content-Length and no
+ * compression (supervisorctl reads the raw body).
+ *
+ * <p>Deviation: Pekko's parser gives the same empty entity for "no Content-Length" and
+ * "Content-Length: 0", so both get 411; supervisord answers the latter with 400 (empty XML).
+ */
+final class RpcRoute {
+  static final ContentType TEXT_XML = MediaTypes.TEXT_XML.toContentTypeWithMissingCharset();
+
+  private final RpcHandler handler;
+  private final HttpLog log;
+  private final long maxBytes;
+  private final long readTimeoutMillis;
+
+  RpcRoute(RpcHandler handler, HttpLog log, long maxBytes, Duration readTimeout) {
+    this.handler = handler;
+    this.log = log;
+    this.maxBytes = maxBytes;
+    this.readTimeoutMillis = readTimeout.toMillis();
+  }
+
+  Route route() {
+    return Routes.uriPrefix("/RPC2",
+        request -> extractMaterializer(mat -> completeWithFuture(respond(request, mat))));
+  }
+
+  private CompletionStage<HttpResponse> respond(HttpRequest request, Materializer mat) {
+    if (!request.method().equals(HttpMethods.POST)) {
+      request.discardEntityBytes(mat);
+      return CompletableFuture.completedFuture(ErrorPages.of(StatusCodes.BAD_REQUEST));
+    }
+    OptionalLong length = request.entity().getContentLengthOption();
+    if (length.isEmpty() || length.getAsLong() == 0) {
+      request.discardEntityBytes(mat);
+      return CompletableFuture.completedFuture(ErrorPages.of(StatusCodes.LENGTH_REQUIRED));
+    }
+    // The read timeout bounds a client that announces a body and never sends it: while a request is
+    // in progress the connection's idle timeout does not apply.
+    return request.entity().toStrict(readTimeoutMillis, maxBytes, mat)
+        .handle((strict, error) -> error == null
+            ? call(strict.getData().toArray())
+            : CompletableFuture.completedFuture(readFailed(Causes.unwrap(error))))
+        .thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<HttpResponse> call(byte[] body) {
+    CompletionStage<byte[]> answer;
+    try {
+      answer = handler.handle(body);
+    } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    return answer.handle((xml, error) -> error == null
+        ? HttpResponse.create().withEntity(HttpEntities.create(TEXT_XML, xml))
+        : handlerFailed(body, Causes.unwrap(error)));
+  }
+
+  private HttpResponse handlerFailed(byte[] body, Throwable error) {
+    if (error instanceof RpcHandler.BadRequest) {
+      return ErrorPages.of(StatusCodes.BAD_REQUEST);
+    }
+    // supervisord's words for the same event, with the request body as Python would show it.
+    log.log(HttpLog.Level.CRITICAL, "Handling XML-RPC request with data "
+        + pythonRepr(body) + " raised an unexpected exception: " + stackTrace(error));
+    return ErrorPages.of(StatusCodes.INTERNAL_SERVER_ERROR);
+  }
+
+  private static HttpResponse readFailed(Throwable error) {
+    if (error instanceof EntityStreamSizeException) {
+      return ErrorPages.of(StatusCodes.PAYLOAD_TOO_LARGE);
+    }
+    if (error instanceof TimeoutException) {
+      return ErrorPages.of(StatusCodes.REQUEST_TIMEOUT);
+    }
+    return ErrorPages.of(StatusCodes.BAD_REQUEST);
+  }
+
+  /** Close to Python's {@code repr(bytes)}: printable ASCII as is, the rest escaped. */
+  private static String pythonRepr(byte[] body) {
+    StringBuilder out = new StringBuilder(body.length + 3).append("b'");
+    for (byte b : body) {
+      int c = b & 0xff;
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\\' -> out.append("\\\\");
+        case '\'' -> out.append("\\'");
+        default -> {
+          if (c >= 0x20 && c < 0x7f) {
+            out.append((char) c);
+          } else {
+            out.append(String.format("\\x%02x", c));
+          }
+        }
+      }
+    }
+    return out.append('\'').toString();
+  }
+
+  private static String stackTrace(Throwable error) {
+    StringWriter text = new StringWriter();
+    error.printStackTrace(new PrintWriter(text));
+    return text.toString();
+  }
+}

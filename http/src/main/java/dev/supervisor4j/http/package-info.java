@@ -1,0 +1,22 @@
+/**
+ * supervisord's HTTP side on Pekko HTTP: the listeners, the handler table, authentication.
+ *
+ * <p>Public: {@link dev.supervisor4j.http.HttpFrontEnd} (binds and stops everything),
+ * {@link dev.supervisor4j.http.HttpServerSpec} (one listener), {@link dev.supervisor4j.http.RpcHandler}
+ * (what {@code /RPC2} calls), {@link dev.supervisor4j.http.HttpLog}, {@link dev.supervisor4j.http.HttpOptions},
+ * {@link dev.supervisor4j.http.HttpBindException}.
+ *
+ * <p>Inside, one concern per file:
+ * <ul>
+ *   <li>listeners: {@code InetListener} (Pekko TCP), {@code UnixListener} (socket file: stale/live,
+ *       chmod/chown, accept loop), {@code UnixConnection} + {@code ChannelStreams} (blocking channel
+ *       I/O on the front end's dispatcher), {@code BindErrors} (supervisord's messages);</li>
+ *   <li>one connection: {@code ConnectionPipeline} (bytes to requests through Pekko's server layer),
+ *       {@code ConnectionWatch} (idle timeout that spares exchanges in progress, client end of
+ *       stream), {@code ExchangeTracker}, {@code StrayCrlfFilter} + {@code RequestFraming},
+ *       {@code PekkoServerSettings};</li>
+ *   <li>routes: {@code Routes} (table, auth, rejection and exception pages), {@code RpcRoute},
+ *       {@code LogTailRoutes}, {@code BasicAuth}, {@code ErrorPages}, {@code RequestPaths}.</li>
+ * </ul>
+ */
+package dev.supervisor4j.http;
