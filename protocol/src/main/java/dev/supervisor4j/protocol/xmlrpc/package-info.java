@@ -4,8 +4,8 @@
  * <ul>
  *   <li>{@link dev.supervisor4j.protocol.xmlrpc.XmlRpcValue}: the value model (sealed).
  *   <li>{@link dev.supervisor4j.protocol.xmlrpc.XmlRpcCodec}: the public codec, server and client
- *       directions; {@code XmlRpcReader} (hardened StAX) and {@code XmlRpcWriter} (Python's
- *       marshaller, byte for byte) do the work.
+ *       directions; {@code XmlRpcReader} (hardened StAX, with {@code Scalars} for element text) and
+ *       {@code XmlRpcWriter} (Python's marshaller, byte for byte) do the work.
  *   <li>{@link dev.supervisor4j.protocol.xmlrpc.MethodCall},
  *       {@link dev.supervisor4j.protocol.xmlrpc.MethodResponse}: decoded documents;
  *       {@link dev.supervisor4j.protocol.xmlrpc.MalformedRequest} (HTTP 400) and
