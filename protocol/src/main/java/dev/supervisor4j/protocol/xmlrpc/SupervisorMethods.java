@@ -67,7 +67,7 @@ final class SupervisorMethods {
     add(m, "startProcess", List.of("boolean", "string", "boolean"), 1,
         "Start a process (name or group:name); with group:* start the group and return its results. "
             + "With wait (default true), answer once it is RUNNING.",
-        (d, a) -> startOrStop(a,
+        (d, a) -> processOrGroup(a,
             n -> bool(d.api().startProcess(n, a.truthy(1, true))),
             g -> results(d.api().startProcessGroup(g, a.truthy(1, true)))));
     add(m, "startProcessGroup", List.of("array", "string", "boolean"), 1,
@@ -79,7 +79,7 @@ final class SupervisorMethods {
     add(m, "stopProcess", List.of("boolean", "string", "boolean"), 1,
         "Stop a process (name or group:name); with group:* stop the group and return its results. "
             + "With wait (default true), answer once it has stopped.",
-        (d, a) -> startOrStop(a,
+        (d, a) -> processOrGroup(a,
             n -> bool(d.api().stopProcess(n, a.truthy(1, true))),
             g -> results(d.api().stopProcessGroup(g, a.truthy(1, true)))));
     add(m, "stopProcessGroup", List.of("array", "string", "boolean"), 1,
@@ -90,7 +90,7 @@ final class SupervisorMethods {
         (d, a) -> results(d.api().stopAllProcesses(a.truthy(0, true))));
     add(m, "signalProcess", List.of("boolean", "string", "string"), 2,
         "Send a signal (name like HUP or SIGHUP, or number) to a process; group:* signals the group.",
-        (d, a) -> startOrStop(a,
+        (d, a) -> processOrGroup(a,
             n -> bool(d.api().signalProcess(n, a.signal(1))),
             g -> results(d.api().signalProcessGroup(g, a.signal(1)))));
     add(m, "signalProcessGroup", List.of("array", "string", "string"), 2,
@@ -156,7 +156,7 @@ final class SupervisorMethods {
    * {@code g:}) goes to the group method and answers its array. An unknown group is still reported
    * with the name as sent ({@code BAD_NAME: nosuch:*}), as Supervisor does.
    */
-  private static CompletionStage<XmlRpcValue> startOrStop(Args a,
+  private static CompletionStage<XmlRpcValue> processOrGroup(Args a,
       Function<String, CompletionStage<XmlRpcValue>> process,
       Function<String, CompletionStage<XmlRpcValue>> group) {
     String name = a.string(0);
