@@ -7,7 +7,12 @@ import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.DaemonSettings;
 import dev.supervisor4j.daemon.config.LoadMessage;
+import dev.supervisor4j.daemon.api.ActorSupervisorApi;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.http.RpcHandler;
+import dev.supervisor4j.protocol.SupervisorApi;
+import dev.supervisor4j.protocol.xmlrpc.MalformedRequest;
+import dev.supervisor4j.protocol.xmlrpc.RpcDispatcher;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.process.ProcessActor;
@@ -66,11 +71,30 @@ public final class Daemon implements ConfigSource {
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     ActorSystem<RootMsg> system = ActorSystem.create(
         RootGuardian.createWaiting(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
+    SupervisorApi api = new ActorSupervisorApi(system, system);
+    try {
+      HttpServers.open(system, initial, rpcHandler(new RpcDispatcher(api)), api);
+    } catch (StartupError e) {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().join();
+      throw e;
+    }
     DaemonSignals.install(system);
     system.tell(RootMsg.Begin.INSTANCE);
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
     return exitCode.getNow(1);
+  }
+
+  /** XML-RPC over HTTP: a body the codec refuses is a 400, everything else a 200 with a fault or a value. */
+  private static RpcHandler rpcHandler(RpcDispatcher dispatcher) {
+    return body -> dispatcher.handle(body).exceptionally(e -> {
+      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof MalformedRequest) {
+        throw new RpcHandler.BadRequest(cause.getMessage());
+      }
+      throw e instanceof RuntimeException ? (RuntimeException) e : new java.util.concurrent.CompletionException(e);
+    });
   }
 
   /** Touches every class-path entry, so the class loader holds each jar open from now on. */
