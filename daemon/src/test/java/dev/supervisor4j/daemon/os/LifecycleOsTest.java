@@ -139,6 +139,18 @@ class LifecycleOsTest {
     }
   }
 
+  @Test
+  void childrenGetTheServerUrlOfTheFirstUnixServer() throws Exception {
+    try (DaemonProcess d = DaemonProcess.start(dir, header()
+        + "[unix_http_server]\nfile=%(here)s/s.sock\n"
+        + "[program:envy]\ncommand=sh -c 'env > %(here)s/env.txt; sleep 1000'\nstartsecs=0\n")) {
+      Path file = dir.resolve("env.txt");
+      awaitTrue(() -> Files.exists(file) && Files.readString(file).contains("SUPERVISOR_ENABLED"), "env.txt");
+      assertTrue(Files.readAllLines(file).contains("SUPERVISOR_SERVER_URL=unix://" + dir.resolve("s.sock")),
+          Files.readString(file));
+    }
+  }
+
   static long pidOf(String log, String name) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("spawned: '" + name + "' with pid (\\d+)").matcher(log);
     assertTrue(m.find(), log);
