@@ -27,12 +27,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 @Tag("compat")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorCompatTest {
-  @TempDir Path dir;
+  private Path dir;
   private RealSupervisord daemon;
   private int closedPort;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path tmp) throws Exception {
+    dir = tmp;
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
     daemon = RealSupervisord.start(dir, "");
     closedPort = RealSupervisord.freePort();
@@ -86,7 +87,7 @@ class ErrorCompatTest {
   }
 
   /** The shell on a non-terminal stdin: prompts on stdout, status first, an empty line at the end, exit 0. */
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] {0}")
   @MethodSource("shellInputs")
   void shellOnPlainStdin(String input) throws Exception {
     List<String> argv = List.of("-c", daemon.conf.toString());
@@ -96,7 +97,7 @@ class ErrorCompatTest {
   }
 
   static Stream<String> shellInputs() {
-    return Stream.of("", "status cat\nfoo\nversion\nhelp help\n\n  \nstop nosuch\n", "tail\nquit\nversion\n",
+    return Stream.of("", "status cat\nfoo\nversion\nhelp nosuch\n\n  \nstop nosuch\n", "tail -x cat\nquit\nversion\n",
         "shutdown\nno\nreload\nN\n", "EOF\n", "exit\n");
   }
 

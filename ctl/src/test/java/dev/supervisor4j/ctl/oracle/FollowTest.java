@@ -18,11 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("compat")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FollowTest {
-  @TempDir Path dir;
+  private Path dir;
   private RealSupervisord daemon;
 
   @BeforeAll
-  void start() throws Exception {
+  void start(@TempDir Path tmp) throws Exception {
+    dir = tmp;
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
     daemon = RealSupervisord.start(dir, "");
   }

@@ -92,7 +92,7 @@ final class RealSupervisord implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("supervisord died: " + Files.readString(dir.resolve("supervisord.out")));
       }
-      Ctl.Result r = Ctl.python(this, List.of("status"));
+      Ctl.Result r = Ctl.ours(this, List.of("status")); // in-process: milliseconds, not a Python start
       boolean crasherRunning = false;
       for (String line : r.out().split("\n")) {
         crasherRunning |= line.startsWith("crasher ") && line.contains("RUNNING");
