@@ -101,7 +101,7 @@ class CommandCompatTest {
   void startDaemon(@TempDir Path tmp) throws Exception {
     dir = tmp;
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
-    daemon = RealSupervisord.start(dir, "");
+    daemon = RealSupervisord.start(dir);
   }
 
   @AfterAll

@@ -35,7 +35,7 @@ class ErrorCompatTest {
   void start(@TempDir Path tmp) throws Exception {
     dir = tmp;
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
-    daemon = RealSupervisord.start(dir, "");
+    daemon = RealSupervisord.start(dir);
     closedPort = RealSupervisord.freePort();
     Files.writeString(dir.resolve("noctl.conf"), "[supervisord]\n");
     Files.writeString(dir.resolve("badexp.conf"), "[supervisorctl]\nserverurl=unix://%(nope)s/x.sock\n");

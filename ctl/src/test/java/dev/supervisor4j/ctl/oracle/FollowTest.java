@@ -25,7 +25,7 @@ class FollowTest {
   void start(@TempDir Path tmp) throws Exception {
     dir = tmp;
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
-    daemon = RealSupervisord.start(dir, "");
+    daemon = RealSupervisord.start(dir);
   }
 
   @AfterAll

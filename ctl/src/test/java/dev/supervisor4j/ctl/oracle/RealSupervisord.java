@@ -59,11 +59,16 @@ final class RealSupervisord implements AutoCloseable {
     }
   }
 
-  /** Starts supervisord with {@link #PROGRAMS} (plus {@code extra}) and waits until the states settle. */
-  static RealSupervisord start(Path dir, String extra) throws Exception {
+  /** Starts supervisord with {@link #PROGRAMS} and waits until the states settle. */
+  static RealSupervisord start(Path dir) throws Exception {
+    return startWith(dir, PROGRAMS);
+  }
+
+  /** Starts supervisord with these program sections and waits until the states settle. */
+  static RealSupervisord startWith(Path dir, String programs) throws Exception {
     int port = freePort();
     Path conf = dir.resolve("supervisord.conf");
-    Files.writeString(conf, config(port, PROGRAMS + extra));
+    Files.writeString(conf, config(port, programs));
     Process p = new ProcessBuilder(SUPERVISORD.toString(), "-n", "-c", conf.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("supervisord.out").toFile()).start();
     RealSupervisord s = new RealSupervisord(dir, conf, port, p);

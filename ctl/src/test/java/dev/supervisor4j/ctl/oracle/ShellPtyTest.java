@@ -35,7 +35,7 @@ class ShellPtyTest {
     Assumptions.assumeTrue(RealSupervisord.installed(), RealSupervisord.ABSENT);
     Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/tmux")),
         "tmux is not installed: the shell test drives a pseudo-terminal through it");
-    daemon = RealSupervisord.start(dir, "");
+    daemon = RealSupervisord.start(dir);
     history = dir.resolve("ctl.history");
     conf = dir.resolve("ctl.conf");
     Files.writeString(conf, "[supervisorctl]\nserverurl=unix://" + daemon.socket + "\nprompt=pty\n"
