@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The interactive shell on a real terminal (a tmux pane): status first, Tab completes a process
- * name from the server, commands run, and the history file carries lines into the next session.
+ * name from the server, commands run, Ctrl-C ends {@code tail -f} but not the shell (and at the
+ * prompt ends the shell), and the history file carries lines into the next session.
  */
 @Tag("compat")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,7 +60,8 @@ class ShellPtyTest {
       for (String part : OursProcess.command("-c", conf.toString())) {
         cmd.append('\'').append(part.replace("'", "'\\''")).append("' ");
       }
-      Files.writeString(script, "#!/bin/sh\n" + cmd + "\necho \"EXIT=$?\"\nsleep 60\n");
+      // Ctrl-C outside raw mode reaches the whole foreground group: the script must outlive it.
+      Files.writeString(script, "#!/bin/sh\ntrap true INT\n" + cmd + "\necho \"EXIT=$?\"\nsleep 60\n");
       script.toFile().setExecutable(true);
       tmux("new-session", "-d", "-s", name, "-x", "200", "-y", "50", script.toString());
     }
@@ -114,6 +116,9 @@ class ShellPtyTest {
       pane.await("pty> status cat\ncat ");
       pane.keys("nosuchcommand", "Enter");
       pane.await("*** Unknown syntax: nosuchcommand");
+      pane.keys("tail -f grp:ga", "Enter");
+      pane.await("==> Press Ctrl-C to exit <==\ntick");
+      pane.keys("C-c"); // ends the stream, not the shell
       pane.keys("version", "Enter");
       pane.await("4.2.5");
       pane.keys("quit", "Enter");
@@ -126,8 +131,8 @@ class ShellPtyTest {
       pane.keys("Up", "Up");
       pane.await("pty> version");
       pane.keys("Enter");
-      pane.await("4.2.5");
-      pane.keys("C-d");
+      pane.await("4.2.5\npty>");
+      pane.keys("C-c"); // at the prompt: leaves the shell, exit status 0
       pane.await("EXIT=0");
     }
   }
