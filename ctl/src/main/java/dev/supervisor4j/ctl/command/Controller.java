@@ -157,7 +157,7 @@ public final class Controller {
       throw new InterruptedCommand();
     } catch (InterruptedCommand e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException e) {
       output(GenericError.format(e));
       exitStatus = ExitStatus.GENERIC;
     }

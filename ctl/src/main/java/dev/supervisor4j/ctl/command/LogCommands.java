@@ -166,8 +166,12 @@ final class LogCommands {
     try (AutoCloseable ignored = ctl.io().onInterrupt(sink)) {
       publisher.subscribe(sink);
       interrupted = sink.awaitEnd();
-    } catch (Exception e) {
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
       interrupted = true;
+    } catch (Exception e) {
+      // Restoring the previous Ctrl-C handler failed; the stream has ended either way.
+      interrupted = sink.wasInterrupted();
     }
     if (interrupted) {
       ctl.output("");

@@ -63,6 +63,10 @@ final class LogSink implements Flow.Subscriber<byte[]>, Runnable {
     return interrupted;
   }
 
+  boolean wasInterrupted() {
+    return interrupted;
+  }
+
   Throwable error() {
     return error;
   }
