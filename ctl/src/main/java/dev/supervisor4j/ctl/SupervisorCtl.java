@@ -34,6 +34,7 @@ public final class SupervisorCtl {
   public static void main(String[] args) {
     OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 16384);
     OutputStream err = new FileOutputStream(FileDescriptor.err);
+    Thread.setDefaultUncaughtExceptionHandler(new OneLine(err));
     String progname = System.getProperty("supervisor4j.argv0", "supervisorctl");
     int status = run(Arrays.asList(args), progname, System.getenv(), System.in, out, err,
         System.console() != null);
@@ -92,6 +93,26 @@ public final class SupervisorCtl {
       io.line("error: <class '" + e.getClass().getName() + "'>, " + e.getMessage());
       io.flush();
       return 1;
+    }
+  }
+
+  /** A failure on a helper thread (a log stream): one line on stderr, never a stack trace. */
+  private static final class OneLine implements Thread.UncaughtExceptionHandler {
+    private final OutputStream err;
+
+    OneLine(OutputStream err) {
+      this.err = err;
+    }
+
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+      try {
+        err.write(("error: <class '" + e.getClass().getName() + "'>, " + e.getMessage() + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        err.flush();
+      } catch (java.io.IOException ignored) {
+        // stderr is gone
+      }
     }
   }
 

@@ -101,6 +101,19 @@ class ErrorCompatTest {
         "shutdown\nno\nreload\nN\n", "EOF\n", "exit\n");
   }
 
+  /** {@code open}: a new server for the rest of the session; its status shows, the exit status stays. */
+  @Test
+  void open() throws Exception {
+    String sock = "unix://" + daemon.socket;
+    String input = "open " + sock + "\nopen http://127.0.0.1:" + closedPort + "\nversion\nopen HTTP://x\nopen ftp://x\n";
+    List<String> shell = List.of("-s", "unix:///nonexistent.sock");
+    assertEquals(Ctl.pythonRaw(shell, input, dir).normalised().toString(), Ctl.oursRaw(shell, input).normalised().toString());
+    for (String url : List.of(sock, "http://127.0.0.1:" + closedPort)) {
+      List<String> once = List.of("-c", daemon.conf.toString(), "open", url);
+      assertEquals(Ctl.pythonRaw(once, "", dir).normalised().toString(), Ctl.oursRaw(once, "").normalised().toString());
+    }
+  }
+
   @Test
   void interactiveFlagWithAnActionRunsItOnce() throws Exception {
     List<String> argv = List.of("-c", daemon.conf.toString(), "-i", "shutdown");
