@@ -51,7 +51,7 @@ public final class XmlRpcCodec {
   public MethodCall decodeCall(byte[] body) {
     try {
       return XmlRpcReader.readCall(body, requestLimits);
-    } catch (XmlRpcReader.ParseError e) {
+    } catch (ParseError e) {
       throw new MalformedRequest(e.getMessage());
     }
   }
@@ -81,7 +81,7 @@ public final class XmlRpcCodec {
   public MethodResponse decodeResponse(byte[] body) {
     try {
       return XmlRpcReader.readResponse(body, responseLimits);
-    } catch (XmlRpcReader.ParseError e) {
+    } catch (ParseError e) {
       throw new MalformedResponse(e.getMessage());
     }
   }

@@ -1,16 +1,10 @@
 package dev.supervisor4j.protocol.xmlrpc;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
-import java.util.OptionalLong;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -34,15 +28,8 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class XmlRpcReader {
 
-  /** Thrown for anything unusable; the codec turns it into MalformedRequest/MalformedResponse. */
-  static final class ParseError extends Exception {
-    ParseError(String message) {
-      super(message, null, false, false);
-    }
-  }
-
-  private static final XMLInputFactory FACTORY = hardenedFactory();
-  private static final DateTimeFormatter ISO8601 = DateTimeFormatter.ofPattern("uuuuMMdd'T'HH:mm:ss");
+  /** StAX does not promise that a factory is thread-safe; one per thread costs little. */
+  private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlRpcReader::hardenedFactory);
 
   private final XMLStreamReader xml;
   private final int maxDepth;
@@ -97,7 +84,7 @@ final class XmlRpcReader {
     }
     try {
       // The parser detects the encoding from the BOM / declaration; UTF-8 when there is none.
-      return new XmlRpcReader(FACTORY.createXMLStreamReader(new ByteArrayInputStream(body)),
+      return new XmlRpcReader(FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body)),
           limits.maxDepth(), base64AsText);
     } catch (XMLStreamException e) {
       throw new ParseError("not well-formed XML: " + e.getMessage());
@@ -238,30 +225,18 @@ final class XmlRpcReader {
     // Accept Apache-style prefixed extensions (<ex:i8>, <ex:nil/>) by local name, as Python does.
     String type = tag.substring(tag.indexOf(':') + 1);
     switch (type) {
-      case "int", "i4", "i8", "i1", "i2": {
-        String s = text();
-        OptionalLong n = PyNumbers.parseInt(s);
-        if (n.isEmpty()) {
-          throw new ParseError("bad integer: " + s);
-        }
-        return new XmlRpcValue.Int(n.getAsLong());
-      }
+      case "int", "i4", "i8", "i1", "i2":
+        return Scalars.integer(text());
       case "boolean":
         return XmlRpcValue.of(text().equals("1"));
       case "string":
         return new XmlRpcValue.Str(text());
-      case "double": {
-        String s = text();
-        OptionalDouble d = PyNumbers.parseFloat(s);
-        if (d.isEmpty()) {
-          throw new ParseError("bad double: " + s);
-        }
-        return new XmlRpcValue.Real(d.getAsDouble());
-      }
+      case "double":
+        return Scalars.real(text());
       case "base64":
-        return base64(text());
+        return Scalars.base64(text(), base64AsText);
       case "dateTime.iso8601":
-        return dateTime(text());
+        return Scalars.dateTime(text());
       case "nil":
         if (!text().isBlank()) {
           throw new ParseError("<nil/> must be empty");
@@ -274,31 +249,6 @@ final class XmlRpcReader {
       default:
         // Supervisor's decoder passes the text of an element it does not know on as a string.
         return new XmlRpcValue.Str(text());
-    }
-  }
-
-  private XmlRpcValue base64(String text) throws ParseError {
-    byte[] bytes;
-    try {
-      // The MIME decoder skips line breaks and other non-alphabet characters, as binascii does.
-      bytes = java.util.Base64.getMimeDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      throw new ParseError("bad base64: " + e.getMessage());
-    }
-    return base64AsText ? new XmlRpcValue.Str(new String(bytes, StandardCharsets.UTF_8))
-        : new XmlRpcValue.Base64(bytes);
-  }
-
-  private static XmlRpcValue dateTime(String text) throws ParseError {
-    String s = text.strip();
-    try {
-      return new XmlRpcValue.DateTime(LocalDateTime.parse(s, ISO8601));
-    } catch (DateTimeParseException e) {
-      try {
-        return new XmlRpcValue.DateTime(LocalDateTime.parse(s)); // 2024-01-02T03:04:05
-      } catch (DateTimeParseException e2) {
-        throw new ParseError("bad dateTime.iso8601: " + s);
-      }
     }
   }
 

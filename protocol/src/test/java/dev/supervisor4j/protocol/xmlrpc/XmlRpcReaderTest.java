@@ -237,6 +237,31 @@ class XmlRpcReaderTest {
   }
 
   @Test
+  void decodesConcurrently() throws Exception {
+    byte[] body = codec.encodeCall("supervisor.x", List.of(XmlRpcValue.array(XmlRpcValue.of("a"), XmlRpcValue.of(1))));
+    MethodCall expected = codec.decodeCall(body);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        results.add(pool.submit(() -> {
+          for (int n = 0; n < 2_000; n++) {
+            if (!expected.equals(codec.decodeCall(body))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (var r : results) {
+        assertTrue(r.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void decodesResponsesAndFaults() {
     XmlRpcValue v = XmlRpcValue.array(XmlRpcValue.of("x"), XmlRpcValue.of(3_000_000_000L), XmlRpcValue.of(false));
     assertEquals(new MethodResponse.Success(v), codec.decodeResponse(codec.encodeResponse(v)));
