@@ -1,0 +1,127 @@
+package dev.supervisor4j.ctl.command;
+
+import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
+import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.ProcessState;
+import java.util.List;
+import java.util.concurrent.Flow;
+
+/**
+ * {@code fg <name>}: shows the process's stdout and stderr streams while each input line is sent
+ * to its stdin ({@code sendProcessStdin(name, line + "\n")}), checking after each line that it
+ * still runs. Ctrl-C or end of input leaves with {@code Exiting foreground}.
+ */
+final class ForegroundCommand {
+  private ForegroundCommand() {}
+
+  static void fg(Controller ctl, List<String> names) {
+    if (!ctl.upcheck()) {
+      return;
+    }
+    if (names.isEmpty()) {
+      ctl.output("ERROR: no process name supplied");
+      ctl.setExitStatus(ExitStatus.GENERIC);
+      HelpCommand.topic(ctl, "fg");
+      return;
+    }
+    if (names.size() > 1) {
+      ctl.output("ERROR: too many process names supplied");
+      ctl.setExitStatus(ExitStatus.GENERIC);
+      return;
+    }
+    String name = names.get(0);
+    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    ProcessInfo info;
+    try {
+      info = Rpc.await(supervisor.getProcessInfo(name));
+    } catch (RuntimeException e) {
+      int code = Rpc.faultCode(e);
+      if (code < 0) {
+        throw e;
+      }
+      if (code == Fault.BAD_NAME.code()) {
+        ctl.output("ERROR: bad process name supplied");
+        ctl.setExitStatus(ExitStatus.GENERIC);
+      } else {
+        ctl.output("ERROR: " + faultText(e));
+      }
+      return;
+    }
+    if (info.state() != ProcessState.RUNNING) {
+      ctl.output("ERROR: process not running");
+      ctl.setExitStatus(ExitStatus.GENERIC);
+      return;
+    }
+    ctl.output("==> Press Ctrl-C to exit <==");
+    ctl.io().flush();
+    Streams streams = new Streams(ctl, supervisor, name);
+    try {
+      while (true) {
+        String line = ctl.io().readLine("");
+        if (line == null) {
+          break; // EOFError in Supervisor: handled like Ctrl-C
+        }
+        try {
+          Rpc.await(supervisor.sendProcessStdin(name, line + "\n"));
+        } catch (RuntimeException e) {
+          int code = Rpc.faultCode(e);
+          if (code < 0) {
+            throw e;
+          }
+          ctl.output(code == Fault.NOT_RUNNING.code() ? "Process got killed" : "ERROR: " + faultText(e));
+          ctl.output("Exiting foreground");
+          return;
+        }
+        ProcessInfo now = Rpc.await(supervisor.getProcessInfo(name));
+        if (now.state() != ProcessState.RUNNING) {
+          ctl.output("Process got killed");
+          ctl.output("Exiting foreground");
+          return;
+        }
+      }
+    } catch (CtlIO.Interrupted e) {
+      // Ctrl-C: fall through to the same goodbye as end of input.
+    } finally {
+      streams.close();
+    }
+    ctl.output("Exiting foreground");
+  }
+
+  /** Python's {@code str(Fault)}. */
+  private static String faultText(RuntimeException e) {
+    return "<Fault " + Rpc.faultCode(e) + ": " + dev.supervisor4j.ctl.compat.PyStr.repr(Rpc.faultString(e)) + ">";
+  }
+
+  /** The two log streams of the process, each on its own thread, written to stdout as they come. */
+  private static final class Streams {
+    private final LogSink out;
+    private final LogSink err;
+
+    Streams(Controller ctl, XmlRpcSupervisorApi supervisor, String name) {
+      out = open(ctl, supervisor, name, "stdout");
+      err = open(ctl, supervisor, name, "stderr");
+    }
+
+    private static LogSink open(Controller ctl, XmlRpcSupervisorApi supervisor, String name, String channel) {
+      try {
+        Flow.Publisher<byte[]> p = Rpc.await(supervisor.followProcessLog(name, channel));
+        LogSink sink = new LogSink(ctl.io());
+        p.subscribe(sink);
+        return sink;
+      } catch (RuntimeException e) {
+        LogCommands.reportStreamError(ctl, ctl.options().serverurl() + "/logtail/" + name + "/" + channel, e);
+        return null;
+      }
+    }
+
+    void close() {
+      if (out != null) {
+        out.interrupt();
+      }
+      if (err != null) {
+        err.interrupt();
+      }
+    }
+  }
+}
