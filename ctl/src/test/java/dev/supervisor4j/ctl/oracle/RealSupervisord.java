@@ -66,10 +66,30 @@ final class RealSupervisord implements AutoCloseable {
 
   /** Starts supervisord with these program sections and waits until the states settle. */
   static RealSupervisord startWith(Path dir, String programs) throws Exception {
+    return startWith(SUPERVISORD, dir, programs);
+  }
+
+  /**
+   * Our own daemon ({@code bin/supervisord}), on the same config: for the drop-in check of our
+   * supervisorctl against our supervisord. Null when the daemon jar has not been built yet (the
+   * reactor builds it before this module).
+   */
+  static RealSupervisord startOurs(Path dir) throws Exception {
+    Path repo = Path.of("").toAbsolutePath();
+    while (repo != null && !Files.isDirectory(repo.resolve("config-samples"))) {
+      repo = repo.getParent();
+    }
+    if (repo == null || !Files.exists(repo.resolve("daemon/target/supervisor4j-daemon.jar"))) {
+      return null;
+    }
+    return startWith(repo.resolve("bin/supervisord"), dir, PROGRAMS);
+  }
+
+  private static RealSupervisord startWith(Path daemon, Path dir, String programs) throws Exception {
     int port = freePort();
     Path conf = dir.resolve("supervisord.conf");
     Files.writeString(conf, config(port, programs));
-    Process p = new ProcessBuilder(SUPERVISORD.toString(), "-n", "-c", conf.toString())
+    Process p = new ProcessBuilder(daemon.toString(), "-n", "-c", conf.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("supervisord.out").toFile()).start();
     RealSupervisord s = new RealSupervisord(dir, conf, port, p);
     s.awaitSettled();
