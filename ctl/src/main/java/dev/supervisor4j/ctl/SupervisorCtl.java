@@ -72,6 +72,9 @@ public final class SupervisorCtl {
         io.flush();
         return 0;
       }
+      if (tty && options.username() != null && options.password() == null) {
+        askPassword(options, io);
+      }
       Controller ctl = new Controller(options, io, codec());
       if (!options.args().isEmpty()) {
         try {
@@ -113,6 +116,29 @@ public final class SupervisorCtl {
       } catch (java.io.IOException ignored) {
         // stderr is gone
       }
+    }
+  }
+
+  /**
+   * A username without a password, typed at a terminal: ask for the password now, without echo.
+   * Supervisor's supervisorctl only asks after a 401, and only in its shell; scripts (no terminal)
+   * still behave exactly as with Supervisor's.
+   */
+  private static void askPassword(CtlOptions options, StreamIO io) {
+    java.io.Console console = System.console();
+    String password;
+    if (console != null) {
+      char[] typed = console.readPassword("Password:");
+      password = typed == null ? null : new String(typed);
+    } else {
+      try {
+        password = io.readPassword("Password:");
+      } catch (CtlIO.Interrupted e) {
+        password = null;
+      }
+    }
+    if (password != null) {
+      options.setCredentials(options.username(), password);
     }
   }
 
