@@ -19,7 +19,8 @@ class PasswordPromptTest {
     int code = SupervisorCtl.run(List.of("-s", "unix:///nonexistent/s.sock", "-u", "bob", "status"), "supervisorctl",
         Map.of(), new ByteArrayInputStream("secret\n".getBytes(StandardCharsets.UTF_8)), out, err, tty);
     assertEquals(4, code, "status with no daemon");
-    return out.toString(StandardCharsets.UTF_8);
+    // Like getpass, the prompt goes to stderr.
+    return err.toString(StandardCharsets.UTF_8) + "|" + out.toString(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -33,6 +34,6 @@ class PasswordPromptTest {
   void inAScriptItBehavesAsSupervisorsDoes() {
     String out = run(false);
     assertFalse(out.contains("Password:"), out);
-    assertEquals("unix:///nonexistent/s.sock no such file\n", out);
+    assertEquals("|unix:///nonexistent/s.sock no such file\n", out);
   }
 }

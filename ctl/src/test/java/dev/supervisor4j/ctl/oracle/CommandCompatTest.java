@@ -112,7 +112,7 @@ class CommandCompatTest {
     if (daemon != null) {
       daemon.close();
     }
-    if (ourDaemon != null && !DAEMON_SPECIFIC.contains(c.args())) {
+    if (ourDaemon != null) {
       ourDaemon.close();
     }
   }
