@@ -398,19 +398,19 @@ public final class RootGuardian {
     return Behaviors.same();
   }
 
+  /** One collector for every process, asked directly: no per-group fan-out on this hot path. */
   private Behavior<RootMsg> allInfo(RootMsg.GetAllProcessInfo get) {
-    List<ActiveGroups.Group> groups = active.groups();
-    ActorRef<List<ProcessInfo>> collector = ctx.spawnAnonymous(
-        Collector.<List<ProcessInfo>, List<ProcessInfo>>create(groups.size(), INFO_TIMEOUT,
-            RootGuardian::flattenSorted, get.replyTo()));
-    groups.forEach(g -> g.ref().tell(new GroupMsg.GetInfos(collector)));
+    List<RootMsg.Member> members = active.allMembers();
+    ActorRef<ProcessInfo> collector = ctx.spawnAnonymous(
+        Collector.<ProcessInfo, List<ProcessInfo>>create(members.size(), INFO_TIMEOUT,
+            RootGuardian::sorted, get.replyTo()));
+    members.forEach(m -> m.ref().tell(new ProcessMsg.GetInfo(collector)));
     return Behaviors.same();
   }
 
   /** getAllProcessInfo's order: by group name, then process name, as plain strings. */
-  private static List<ProcessInfo> flattenSorted(List<List<ProcessInfo>> perGroup) {
-    List<ProcessInfo> all = new ArrayList<>();
-    perGroup.forEach(all::addAll);
+  private static List<ProcessInfo> sorted(List<ProcessInfo> infos) {
+    List<ProcessInfo> all = new ArrayList<>(infos);
     all.sort(Comparator.comparing(ProcessInfo::group).thenComparing(ProcessInfo::name));
     return List.copyOf(all);
   }
