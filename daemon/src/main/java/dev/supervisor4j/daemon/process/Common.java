@@ -97,15 +97,9 @@ final class Common {
     return Behaviors.same();
   }
 
-  /** Writes to the child's stdin. TODO(#4): move the write off the actor thread for large inputs. */
+  /** Writes to the child's stdin, off the actor thread (a full pipe must not block the actor). */
   static Behavior<ProcessMsg> writeStdin(ProcessEnv env, ProcessData data, ProcessMsg.WriteStdin w) {
-    try {
-      data.child().stdin().write(w.data());
-      data.child().stdin().flush();
-      ProcessEnv.ack(w.replyTo());
-    } catch (IOException e) {
-      ProcessEnv.reject(w.replyTo(), Fault.NO_FILE, env.namespec());
-    }
+    env.stdin().write(data.child(), w.data(), env.namespec(), w.replyTo());
     return Behaviors.same();
   }
 

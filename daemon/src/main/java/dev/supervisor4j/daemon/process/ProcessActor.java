@@ -22,7 +22,8 @@ public final class ProcessActor {
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
       SpawnPlanner planner, ChildOutput output, ActorRef<ProcessEvent> events, Clock clock) {
     Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-      ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock);
+      ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock,
+          new StdinWriter());
       return Stopped.enter(env, ProcessData.initial(), null);
     }));
     return Behaviors.supervise(actor).onFailure(Exception.class, SupervisorStrategy.resume());

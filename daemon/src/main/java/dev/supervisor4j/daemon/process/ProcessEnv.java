@@ -26,7 +26,8 @@ record ProcessEnv(
     SpawnPlanner planner,
     ChildOutput output,
     ActorRef<ProcessEvent> events,
-    Clock clock) {
+    Clock clock,
+    StdinWriter stdin) {
 
   String name() {
     return program.name();

@@ -113,6 +113,22 @@ class ProcessActorTest {
   }
 
   @Test
+  void aChildThatDoesNotReadItsStdinBlocksOnlyThatWrite() {
+    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    Harness h = new Harness(kit, Programs.named("deaf").build(), new FakeSpawner());
+    h.toRunning();
+    h.child().blockingStdinUntil(gate);
+    TestProbe<StatusReply<Done>> write = kit.createTestProbe();
+    h.actor.tell(new ProcessMsg.WriteStdin("hello".getBytes(), write.getRef()));
+    write.expectNoMessage(Duration.ofMillis(100));
+    assertEquals(ProcessState.RUNNING, h.info().state(), "the actor still answers");
+    Harness.expectAck(h.stop(true));
+    h.expect(ProcessState.STOPPING, ProcessState.STOPPED);
+    gate.countDown();
+    write.expectMessageClass(StatusReply.class);
+  }
+
+  @Test
   void aThrowingHandlerNeitherLosesNorOrphansTheChild() {
     ChildOutput broken = new ChildOutput() {
       @Override

@@ -21,6 +21,7 @@ public final class FakeChild implements RunningChild {
   private final List<Sent> signals = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
   private volatile boolean ignoreSignals;
+  private volatile java.util.concurrent.CountDownLatch stdinGate;
   private volatile boolean failSignals;
 
   FakeChild(long pid) {
@@ -36,6 +37,12 @@ public final class FakeChild implements RunningChild {
   /** From now on, signalling fails with an unexpected error (not ESRCH). */
   public FakeChild failingSignals() {
     failSignals = true;
+    return this;
+  }
+
+  /** Writes to stdin block until {@code gate} opens: a child that does not read its stdin. */
+  public FakeChild blockingStdinUntil(java.util.concurrent.CountDownLatch gate) {
+    stdinGate = gate;
     return this;
   }
 
@@ -86,6 +93,14 @@ public final class FakeChild implements RunningChild {
     return new OutputStream() {
       @Override
       public void write(int b) {
+        java.util.concurrent.CountDownLatch gate = stdinGate;
+        if (gate != null) {
+          try {
+            gate.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
         synchronized (stdin) {
           stdin.write(b);
         }
