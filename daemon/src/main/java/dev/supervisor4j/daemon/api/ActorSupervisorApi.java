@@ -146,8 +146,8 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<String> getIdentification() {
-    return gate().thenCompose(v -> askRoot(RootMsg.GetConfig::new))
-        .thenApply(view -> ((RootMsg.ConfigView) view).active().daemon().identifier());
+    return gate().thenCompose(v -> this.<RootMsg.ConfigView>askRoot(RootMsg.GetConfig::new))
+        .thenApply(view -> view.active().daemon().identifier());
   }
 
   @Override
@@ -217,10 +217,8 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<List<ConfigInfo>> getAllConfigInfo() {
-    return gate().thenCompose(v -> askRoot(RootMsg.GetConfig::new)).thenApply(view -> {
-      RootMsg.ConfigView c = (RootMsg.ConfigView) view;
-      return ConfigInfos.of(c.lastRead(), c.activeGroups());
-    });
+    return gate().thenCompose(v -> this.<RootMsg.ConfigView>askRoot(RootMsg.GetConfig::new))
+        .thenApply(c -> ConfigInfos.of(c.lastRead(), c.activeGroups()));
   }
 
   // ---- processes ---------------------------------------------------------------------------
