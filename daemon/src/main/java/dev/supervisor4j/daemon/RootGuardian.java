@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -56,6 +58,8 @@ public final class RootGuardian {
   private SupervisordConfig config;
   private SupervisordConfig lastRead;
   private ActiveGroups active = ActiveGroups.empty();
+  /** Groups with an update under way (waiting for retired processes to stop). */
+  private final Set<String> updating = new HashSet<>();
 
   private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, ProcessFactory processes,
       ConfigSource configSource, CompletableFuture<Integer> exitCode) {
@@ -108,21 +112,31 @@ public final class RootGuardian {
     lastRead = next;
     active = ActiveGroups.empty();
     for (GroupConfig g : next.groups()) {
-      active = active.with(spawnGroup(g));
+      active = active.with(spawnGroup(next, g));
     }
     autostart(active.groups(), 0);
     return running();
   }
 
   /** Spawns a group's ProcessActors and its GroupActor. */
-  private ActiveGroups.Group spawnGroup(GroupConfig g) {
+  private ActiveGroups.Group spawnGroup(SupervisordConfig source, GroupConfig g) {
+    return assemble(source, g, List.of());
+  }
+
+  /**
+   * Makes a group of {@code kept} members and fresh ProcessActors for the other programs of
+   * {@code g}, in {@code g}'s order, with a new GroupActor over them.
+   */
+  private ActiveGroups.Group assemble(SupervisordConfig source, GroupConfig g, List<RootMsg.Member> kept) {
     ActorRef<ProcessEvent> events = hub.narrow();
     long seq = ++spawned;
     Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
     List<RootMsg.Member> members = new ArrayList<>();
     for (ProgramConfig p : g.processes()) {
-      ActorRef<ProcessMsg> ref = ctx.spawn(processes.create(config, g, p, events),
-          GroupActor.actorName("p" + seq + "-" + GroupActor.actorName("", g.name()) + "-", p.name()));
+      ActorRef<ProcessMsg> ref = kept.stream().filter(m -> m.name().equals(p.name())).findFirst()
+          .map(RootMsg.Member::ref)
+          .orElseGet(() -> ctx.spawn(processes.create(source, g, p, events),
+              GroupActor.actorName("p" + seq + "-" + GroupActor.actorName("", g.name()) + "-", p.name())));
       refs.put(p.name(), ref);
       members.add(new RootMsg.Member(p.name(), g.name(), ref, p, g.priority()));
     }
@@ -163,6 +177,8 @@ public final class RootGuardian {
         .onMessage(RootMsg.AddGroup.class, this::onAddGroup)
         .onMessage(RootMsg.RemoveGroup.class, this::onRemoveGroup)
         .onMessage(RootMsg.RemoveChecked.class, this::onRemoveChecked)
+        .onMessage(RootMsg.UpdateGroup.class, this::onUpdateGroup)
+        .onMessage(RootMsg.UpdateStopped.class, this::onUpdateStopped)
         .onMessage(RootMsg.GroupStopped.class, g -> Behaviors.same())
         .onMessage(RootMsg.AutostartNext.class, a -> {
           if (a.generation() == generation) {
@@ -243,6 +259,10 @@ public final class RootGuardian {
       ((RootMsg.RemoveGroup) msg).replyTo().tell(StatusReply.error(fault));
     } else if (msg instanceof RootMsg.RemoveChecked) {
       ((RootMsg.RemoveChecked) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.UpdateGroup) {
+      ((RootMsg.UpdateGroup) msg).replyTo().tell(StatusReply.error(fault));
+    } else if (msg instanceof RootMsg.UpdateStopped) {
+      ((RootMsg.UpdateStopped) msg).replyTo().tell(StatusReply.error(fault));
     }
     return Behaviors.same();
   }
@@ -344,7 +364,7 @@ public final class RootGuardian {
       add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, add.name())));
       return Behaviors.same();
     }
-    ActiveGroups.Group group = spawnGroup(g);
+    ActiveGroups.Group group = spawnGroup(lastRead, g);
     active = active.with(group);
     group.ref().tell(new GroupMsg.Autostart(ctx.getSystem().ignoreRef()));
     add.replyTo().tell(StatusReply.ack());
@@ -380,6 +400,56 @@ public final class RootGuardian {
     stopActors(List.of(g));
     active = active.without(checked.name());
     checked.replyTo().tell(StatusReply.ack());
+    return Behaviors.same();
+  }
+
+  /**
+   * supervisor4j.updateProcessGroup: stops the members whose effective config changed (all at
+   * once, as a group stop does), then swaps them for fresh ones; the others are untouched.
+   */
+  private Behavior<RootMsg> onUpdateGroup(RootMsg.UpdateGroup u) {
+    ActiveGroups.Group current = active.get(u.name()).orElse(null);
+    GroupConfig next = lastRead.groups().stream().filter(x -> x.name().equals(u.name())).findFirst().orElse(null);
+    if (current == null || next == null) {
+      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, u.name())));
+      return Behaviors.same();
+    }
+    if (!updating.add(u.name())) {
+      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.FAILED, u.name() + " is being updated")));
+      return Behaviors.same();
+    }
+    GroupUpdate update = GroupUpdate.plan(current, config.daemon(), next, lastRead.daemon());
+    RootMsg.UpdateStopped stopped = new RootMsg.UpdateStopped(update, lastRead, u.replyTo());
+    if (update.retired().isEmpty()) {
+      return onUpdateStopped(stopped);
+    }
+    ActorRef<RootMsg> self = ctx.getSelf();
+    ActorRef<Done> whenStopped = ctx.spawnAnonymous(Behaviors.<Done>receiveMessage(d -> {
+      self.tell(stopped);
+      return Behaviors.stopped();
+    }));
+    ActorRef<StatusReply<Done>> collector = ctx.spawnAnonymous(Collector.<StatusReply<Done>, Done>create(
+        update.retired().size(), null, all -> Done.getInstance(), whenStopped));
+    update.retired().forEach(m -> m.ref().tell(new ProcessMsg.StopForShutdown(collector)));
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> onUpdateStopped(RootMsg.UpdateStopped stopped) {
+    GroupUpdate update = stopped.update();
+    updating.remove(update.name());
+    if (active.get(update.name()).filter(g -> g.ref().equals(update.current().ref())).isEmpty()) {
+      // removed (or replaced) while its processes were stopping
+      stopped.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, update.name())));
+      return Behaviors.same();
+    }
+    update.retired().forEach(m -> ctx.stop(m.ref()));
+    ctx.stop(update.current().ref());
+    ActiveGroups.Group group = assemble(stopped.source(), update.next(), update.kept());
+    active = active.without(update.name()).with(group);
+    Set<String> fresh = new HashSet<>();
+    update.fresh().forEach(p -> fresh.add(p.name()));
+    group.ref().tell(new GroupMsg.AutostartOnly(fresh, ctx.getSystem().ignoreRef()));
+    stopped.replyTo().tell(StatusReply.ack());
     return Behaviors.same();
   }
 

@@ -69,6 +69,16 @@ public sealed interface RootMsg {
   /** Removes a group whose processes are all stopped. */
   record RemoveGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
 
+  /**
+   * Applies the last-read config to an active group, replacing only the processes whose effective
+   * config changed (supervisor4j.updateProcessGroup).
+   */
+  record UpdateGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+
+  /** Self-sent: the processes an update retires are all stopped; time to swap them. */
+  record UpdateStopped(GroupUpdate update, SupervisordConfig source, ActorRef<StatusReply<Done>> replyTo)
+      implements RootMsg {}
+
   /** Self-sent: the infos of a group asked to be removed. */
   record RemoveChecked(String name, List<ProcessInfo> infos, ActorRef<StatusReply<Done>> replyTo)
       implements RootMsg {}

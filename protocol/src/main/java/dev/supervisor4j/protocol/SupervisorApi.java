@@ -1,6 +1,7 @@
 package dev.supervisor4j.protocol;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -90,4 +91,18 @@ public interface SupervisorApi {
 
   /** Follows the main log the same way; NO_FILE when there is none. */
   CompletionStage<Flow.Publisher<byte[]>> followMainLog();
+
+  // ---- supervisor4j's own calls (namespace supervisor4j.*) --------------------------------
+
+  /**
+   * Applies the last-read config to one active group, restarting only the processes whose
+   * effective config changed: unchanged members keep their pid, state and uptime; changed ones are
+   * stopped and started again (autostart applies); a new {@code numprocs} adds or removes
+   * instances. Answers once the retired processes are stopped and the new ones spawned. BAD_NAME
+   * when the group is not active or not in the last-read config. Supervisor has no such call: its
+   * {@code update} stops, removes and re-adds the whole group.
+   */
+  default CompletionStage<Boolean> updateProcessGroup(String name) {
+    return CompletableFuture.failedFuture(new SupervisorFault(Fault.UNKNOWN_METHOD));
+  }
 }

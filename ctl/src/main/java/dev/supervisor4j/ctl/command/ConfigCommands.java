@@ -18,6 +18,10 @@ import java.util.Set;
  * None of them runs the upcheck (Supervisor does not), so a dead server shows up through the
  * catch-all here. {@code add} of an active group prints an error yet leaves exit status 0, and
  * {@code update} lets CANT_REREAD through to the catch-all: both as in Supervisor 4.2.5.
+ *
+ * <p>{@code update} of a changed group asks our daemon to replace only the processes whose config
+ * changed ({@code supervisor4j.updateProcessGroup}) and prints Supervisor's lines for it; against a
+ * stock supervisord it falls back to Supervisor's stop, remove, add.
  */
 final class ConfigCommands {
   private ConfigCommands() {}
@@ -112,9 +116,23 @@ final class ConfigCommands {
       Rpc.await(supervisor.removeProcessGroup(g));
       ctl.output(g + ": removed process group");
     }
+    boolean perProcess = true;
     for (String g : changes.changed()) {
       if (!valid.isEmpty() && !valid.contains(g)) {
         continue;
+      }
+      if (perProcess) {
+        try {
+          Rpc.await(supervisor.updateProcessGroup(g));
+          ctl.output(g + ": stopped");
+          ctl.output(g + ": updated process group");
+          continue;
+        } catch (RuntimeException e) {
+          if (!Rpc.is(e, Fault.UNKNOWN_METHOD)) {
+            throw e;
+          }
+          perProcess = false; // a stock supervisord: do as its supervisorctl does
+        }
       }
       Rpc.await(supervisor.stopProcessGroup(g, true));
       ctl.output(g + ": stopped");

@@ -204,6 +204,12 @@ public final class XmlRpcSupervisorApi implements SupervisorApi {
     return bool("removeProcessGroup", name);
   }
 
+  /** Ours only; Supervisor answers UNKNOWN_METHOD. */
+  @Override
+  public CompletionStage<Boolean> updateProcessGroup(String name) {
+    return bool("supervisor4j.updateProcessGroup", name);
+  }
+
   @Override
   public CompletionStage<Boolean> startProcess(String name, boolean wait) {
     return bool("startProcess", withWait(wait, name));

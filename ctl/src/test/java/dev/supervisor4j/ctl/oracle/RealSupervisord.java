@@ -75,6 +75,11 @@ final class RealSupervisord implements AutoCloseable {
    * reactor builds it before this module).
    */
   static RealSupervisord startOurs(Path dir) throws Exception {
+    return startOursWith(dir, PROGRAMS);
+  }
+
+  /** {@link #startOurs} with these program sections. */
+  static RealSupervisord startOursWith(Path dir, String programs) throws Exception {
     Path repo = Path.of("").toAbsolutePath();
     while (repo != null && !Files.isDirectory(repo.resolve("config-samples"))) {
       repo = repo.getParent();
@@ -82,7 +87,7 @@ final class RealSupervisord implements AutoCloseable {
     if (repo == null || !Files.exists(repo.resolve("daemon/target/supervisor4j-daemon.jar"))) {
       return null;
     }
-    return startWith(repo.resolve("bin/supervisord"), dir, PROGRAMS);
+    return startWith(repo.resolve("bin/supervisord"), dir, programs);
   }
 
   private static RealSupervisord startWith(Path daemon, Path dir, String programs) throws Exception {

@@ -69,7 +69,11 @@ public final class ActorSupervisorApi implements SupervisorApi {
   // ---- asking the actors -------------------------------------------------------------------
 
   <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg> msg) {
-    return AskPattern.askWithStatus(root, msg::apply, TIMEOUT, system.scheduler());
+    return askRoot(msg, TIMEOUT);
+  }
+
+  <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg> msg, Duration timeout) {
+    return AskPattern.askWithStatus(root, msg::apply, timeout, system.scheduler());
   }
 
   <T> CompletionStage<T> askProcess(ActorRef<ProcessMsg> ref,
@@ -213,6 +217,13 @@ public final class ActorSupervisorApi implements SupervisorApi {
   @Override
   public CompletionStage<Boolean> removeProcessGroup(String name) {
     return gate().thenCompose(v -> this.<Done>askRoot(r -> new RootMsg.RemoveGroup(name, r))).thenApply(d -> true);
+  }
+
+  @Override
+  public CompletionStage<Boolean> updateProcessGroup(String name) {
+    // Retired processes may take up to their stopwaitsecs to stop, as with a waited-for group stop.
+    return gate().thenCompose(v -> this.<Done>askRoot(r -> new RootMsg.UpdateGroup(name, r), WAIT_TIMEOUT))
+        .thenApply(d -> true);
   }
 
   @Override

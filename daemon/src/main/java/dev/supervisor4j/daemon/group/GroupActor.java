@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -52,8 +53,9 @@ public final class GroupActor {
 
   private Behavior<GroupMsg> behavior() {
     return Behaviors.receive(GroupMsg.class)
-        .onMessage(GroupMsg.Autostart.class, a -> autostartFrom(0, a.replyTo()))
-        .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.replyTo()))
+        .onMessage(GroupMsg.Autostart.class, a -> autostartFrom(0, null, a.replyTo()))
+        .onMessage(GroupMsg.AutostartOnly.class, a -> autostartFrom(0, a.names(), a.replyTo()))
+        .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.only(), a.replyTo()))
         .onMessage(GroupMsg.Freeze.class, f -> {
           members.values().forEach(m -> m.tell(ProcessMsg.Freeze.INSTANCE));
           return Behaviors.same();
@@ -68,10 +70,12 @@ public final class GroupActor {
         .build();
   }
 
-  private Behavior<GroupMsg> autostartFrom(int index, ActorRef<Done> replyTo) {
+  /** @param only the members to consider, or null for all */
+  private Behavior<GroupMsg> autostartFrom(int index, Set<String> only, ActorRef<Done> replyTo) {
     List<ProgramConfig> programs = config.processes();
     int i = index;
-    while (i < programs.size() && !programs.get(i).autostart()) {
+    while (i < programs.size()
+        && (!programs.get(i).autostart() || only != null && !only.contains(programs.get(i).name()))) {
       i++;
     }
     if (i == programs.size()) {
@@ -82,7 +86,7 @@ public final class GroupActor {
     // The reply (spawned, or failed at once) comes right after the fork: no waiting for RUNNING.
     ctx.ask(StatusReply.class, members.get(programs.get(i).name()), SPAWN_TIMEOUT,
         ref -> new ProcessMsg.Start(false, false, ref.unsafeUpcast()),
-        (reply, failure) -> new GroupMsg.AutostartNext(next, replyTo));
+        (reply, failure) -> new GroupMsg.AutostartNext(next, only, replyTo));
     return Behaviors.same();
   }
 

@@ -2,6 +2,7 @@ package dev.supervisor4j.daemon.group;
 
 import dev.supervisor4j.protocol.ProcessInfo;
 import java.util.List;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 
@@ -13,8 +14,11 @@ public sealed interface GroupMsg {
    */
   record Autostart(ActorRef<Done> replyTo) implements GroupMsg {}
 
+  /** Like {@link Autostart}, but only for the named members (the ones an update replaced). */
+  record AutostartOnly(Set<String> names, ActorRef<Done> replyTo) implements GroupMsg {}
+
   /** Self-sent: the autostart of member {@code index - 1} was handled; go on with {@code index}. */
-  record AutostartNext(int index, ActorRef<Done> replyTo) implements GroupMsg {}
+  record AutostartNext(int index, Set<String> only, ActorRef<Done> replyTo) implements GroupMsg {}
 
   /** The daemon is stopping: no more autorestarts or retries. */
   enum Freeze implements GroupMsg { INSTANCE }

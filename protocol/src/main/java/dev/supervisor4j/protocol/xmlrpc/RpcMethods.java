@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * THE method table: exactly the 41 names Supervisor 4.2.5 publishes (37 {@code supervisor.*},
- * aliases included, and 4 {@code system.*}), and nothing else.
+ * aliases included, and 4 {@code system.*}), plus our own calls in namespaces of their own
+ * ({@code supervisor4j.*}), and nothing else.
  *
  * <p>A name is looked up whole, so only {@code namespace.method} with exactly one dot can ever
  * match, and {@code supervisor.__init__}, {@code supervisor.a.b} or {@code foo} are
@@ -22,7 +23,7 @@ public final class RpcMethods {
 
   private static NavigableMap<String, RpcMethod> build() {
     TreeMap<String, RpcMethod> table = new TreeMap<>();
-    for (List<RpcMethod> part : List.of(SupervisorMethods.all(), SystemMethods.all())) {
+    for (List<RpcMethod> part : List.of(SupervisorMethods.all(), SystemMethods.all(), Supervisor4jMethods.all())) {
       for (RpcMethod m : part) {
         if (table.put(m.name(), m) != null) {
           throw new IllegalStateException("duplicate method " + m.name());
@@ -30,6 +31,11 @@ public final class RpcMethods {
       }
     }
     return Collections.unmodifiableNavigableMap(table);
+  }
+
+  /** Whether a method is one of Supervisor's own ({@code supervisor.*} or {@code system.*}). */
+  public static boolean isSupervisors(String name) {
+    return name.startsWith("supervisor.") || name.startsWith("system.");
   }
 
   /** Every method name, sorted as {@code system.listMethods} returns them. */
