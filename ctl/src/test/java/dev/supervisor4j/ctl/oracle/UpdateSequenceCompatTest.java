@@ -135,7 +135,7 @@ class UpdateSequenceCompatTest {
     Ctl.Result reread = step("reread", null);
     assertTrue(reread.out().startsWith("ERROR: CANT_REREAD: "), reread.out());
     assertTrue(reread.out().contains("startsecs") || reread.out().contains("abc"), reread.out());
-    assertTrue(reread.out().contains("program:web"), reread.out());
+    assertTrue(reread.out().contains("program:web") && reread.out().contains("<DIR>/supervisord.conf"), reread.out());
     step("update", null);
     sameStates();
     assertEquals(before, runningPids(ours), "a broken edit touches nothing");
