@@ -111,6 +111,7 @@ public final class RootGuardian {
     config = next;
     lastRead = next;
     active = ActiveGroups.empty();
+    updating.clear();
     for (GroupConfig g : next.groups()) {
       active = active.with(spawnGroup(next, g));
     }
