@@ -241,6 +241,13 @@ public final class FakeSupervisorApi implements SupervisorApi {
     });
   }
 
+  @Override public CompletionStage<Boolean> updateProcessGroup(String name) {
+    return answer("updateProcessGroup", List.of(name), () -> {
+      group(name);
+      return true;
+    });
+  }
+
   @Override public CompletionStage<Boolean> startProcess(String name, boolean wait) {
     return answer("startProcess", List.of(name, wait), () -> process(name) != null);
   }

@@ -54,6 +54,7 @@ class RpcDispatcherTest {
             XmlRpcValue.array(s("new")), XmlRpcValue.array(), XmlRpcValue.array()))),
         a("supervisor.addProcessGroup", List.of(s("new")), "addProcessGroup new", ok),
         a("supervisor.removeProcessGroup", List.of(s("grp")), "removeProcessGroup grp", ok),
+        a("supervisor4j.updateProcessGroup", List.of(s("grp")), "updateProcessGroup grp", ok),
         a("supervisor.startProcess", List.of(s("cat")), "startProcess cat true", ok),
         a("supervisor.startProcessGroup", List.of(s("grp"), b(false)), "startProcessGroup grp false", grpOk),
         a("supervisor.startAllProcesses", List.of(), "startAllProcesses true", allOk),
@@ -123,6 +124,7 @@ class RpcDispatcherTest {
     return Stream.of(
         Arguments.of("supervisor.addProcessGroup", List.of(s("nosuch"))),
         Arguments.of("supervisor.removeProcessGroup", List.of(s("nosuch"))),
+        Arguments.of("supervisor4j.updateProcessGroup", List.of(s("nosuch"))),
         Arguments.of("supervisor.startProcess", List.of(s("nosuch"))),
         Arguments.of("supervisor.startProcess", List.of(s("nosuch:*"))),
         Arguments.of("supervisor.startProcessGroup", List.of(s("nosuch"))),
