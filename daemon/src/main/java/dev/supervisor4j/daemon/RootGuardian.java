@@ -5,7 +5,9 @@ import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
+import dev.supervisor4j.daemon.events.GroupEvent;
 import dev.supervisor4j.daemon.events.HubMsg;
+import dev.supervisor4j.daemon.events.SupervisorStateEvent;
 import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
@@ -110,13 +112,14 @@ public final class RootGuardian {
     for (GroupConfig g : next.groups()) {
       active = active.with(spawnGroup(g));
     }
+    hub.tell(SupervisorStateEvent.RUNNING); // events: after the groups' ADDED, before any STARTING
     autostart(active.groups(), 0);
     return running();
   }
 
   /** Spawns a group's ProcessActors and its GroupActor. */
   private ActiveGroups.Group spawnGroup(GroupConfig g) {
-    ActorRef<ProcessEvent> events = hub.narrow();
+    ActorRef<HubMsg> events = hub;
     long seq = ++spawned;
     Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
     List<RootMsg.Member> members = new ArrayList<>();
@@ -128,6 +131,7 @@ public final class RootGuardian {
     }
     ActorRef<GroupMsg> groupRef = ctx.spawn(GroupActor.create(g, refs),
         GroupActor.actorName("g" + seq + "-", g.name()));
+    hub.tell(new EventHub.GroupAdded(g, config.daemon().identifier(), refs)); // events: PROCESS_GROUP_ADDED, listener pool
     return new ActiveGroups.Group(g, groupRef, List.copyOf(members));
   }
 
@@ -153,6 +157,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.Publish.class, this::publish)
         .onMessage(RootMsg.Resolve.class, this::onResolve)
         .onMessage(RootMsg.ResolveAll.class, r -> {
           r.replyTo().tell(StatusReply.success(active.allMembers()));
@@ -174,6 +179,7 @@ public final class RootGuardian {
   }
 
   private Behavior<RootMsg> beginStop(boolean restart) {
+    hub.tell(SupervisorStateEvent.STOPPING); // events
     active.groups().forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
     ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
     timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
@@ -209,6 +215,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.Publish.class, this::publish)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -222,6 +229,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.Unstopped.class, this::report)
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.Publish.class, this::publish)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -287,6 +295,7 @@ public final class RootGuardian {
     for (ActiveGroups.Group g : groups) {
       g.members().forEach(m -> ctx.stop(m.ref()));
       ctx.stop(g.ref());
+      hub.tell(new EventHub.GroupGone(g.name())); // events: its listener pool goes too
     }
   }
 
@@ -378,6 +387,7 @@ public final class RootGuardian {
       return Behaviors.same();
     }
     stopActors(List.of(g));
+    hub.tell(new GroupEvent(false, checked.name())); // events: PROCESS_GROUP_REMOVED
     active = active.without(checked.name());
     checked.replyTo().tell(StatusReply.ack());
     return Behaviors.same();
@@ -390,6 +400,12 @@ public final class RootGuardian {
 
   private Behavior<RootMsg> subscribe(RootMsg.Subscribe s) {
     hub.tell(new EventHub.Subscribe(s.subscriber()));
+    return Behaviors.same();
+  }
+
+  /** Events from outside the tree (sendRemoteCommEvent), in every state, as supervisord. */
+  private Behavior<RootMsg> publish(RootMsg.Publish p) {
+    hub.tell(p.event());
     return Behaviors.same();
   }
 

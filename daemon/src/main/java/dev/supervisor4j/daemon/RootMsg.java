@@ -2,6 +2,7 @@ package dev.supervisor4j.daemon;
 
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.events.SupervisorEvent;
 import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
@@ -38,6 +39,9 @@ public sealed interface RootMsg {
 
   /** Subscribe to process state changes. */
   record Subscribe(ActorRef<ProcessEvent> subscriber) implements RootMsg {}
+
+  /** Publish an event on the hub (sendRemoteCommEvent); accepted while stopping too. */
+  record Publish(SupervisorEvent event) implements RootMsg {}
 
   /** One process, as the API addresses it. */
   record Member(String name, String group, ActorRef<ProcessMsg> ref, ProgramConfig program, int groupPriority) {}
