@@ -46,9 +46,9 @@ final class ListenerProtocol {
     return state;
   }
 
-  /** An event was written to the listener. */
+  /** An event was written to the listener (Supervisor logs no state change for this one). */
   void sent() {
-    change(ListenerState.BUSY);
+    state = ListenerState.BUSY;
   }
 
   /** Feeds what the listener wrote; returns what happened, in order. */
