@@ -48,6 +48,24 @@ class TickerTest {
   }
 
   @Test
+  void theHubPublishesTicksToSubscribersOfTheirType() {
+    TestClock clock = new TestClock(1_795_486_921_000L);
+    TestProbe<SupervisorEvent> events = kit.createTestProbe();
+    var hub = kit.spawn(EventHub.create(clock));
+    hub.tell(new EventHub.SubscribeTo(java.util.Set.of(EventType.TICK_5), events.getRef()));
+    events.expectNoMessage(Duration.ofMillis(50)); // the subscription is in before time moves
+    for (long when = 1_795_486_925L; when <= 1_795_486_935L; when += 5) {
+      move(clock, Duration.ofSeconds(5));
+      assertEquals(new TickEvent(5, when), events.receiveMessage());
+    }
+    // A jump of the clock gives one tick per period, for the new slice (Supervisor: the same);
+    // TICK_60 at ...980 is not subscribed.
+    move(clock, Duration.ofSeconds(47));
+    assertEquals(new TickEvent(5, 1_795_486_980L), events.receiveMessage());
+    events.expectNoMessage(Duration.ofMillis(50));
+  }
+
+  @Test
   void aTimerThatFiresEarlyLooksAgain() {
     assertEquals(Duration.ofMillis(1), Ticker.untilNext(1_000_004_999L));
     assertEquals(Duration.ofSeconds(5), Ticker.untilNext(1_000_005_000L));
