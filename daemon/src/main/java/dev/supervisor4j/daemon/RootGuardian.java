@@ -157,7 +157,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onMessage(RootMsg.Publish.class, this::publish)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onMessage(RootMsg.Resolve.class, this::onResolve)
         .onMessage(RootMsg.ResolveAll.class, r -> {
           r.replyTo().tell(StatusReply.success(active.allMembers()));
@@ -215,7 +215,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onMessage(RootMsg.Publish.class, this::publish)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -229,7 +229,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.Unstopped.class, this::report)
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onMessage(RootMsg.Publish.class, this::publish)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -403,9 +403,9 @@ public final class RootGuardian {
     return Behaviors.same();
   }
 
-  /** Events from outside the tree (sendRemoteCommEvent), in every state, as supervisord. */
-  private Behavior<RootMsg> publish(RootMsg.Publish p) {
-    hub.tell(p.event());
+  /** Events and subscriptions from outside the tree, in every state (sendRemoteCommEvent as supervisord). */
+  private Behavior<RootMsg> toHub(RootMsg.ToHub m) {
+    hub.tell(m.msg());
     return Behaviors.same();
   }
 

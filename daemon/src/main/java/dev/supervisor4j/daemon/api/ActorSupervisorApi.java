@@ -337,7 +337,7 @@ public final class ActorSupervisorApi implements SupervisorApi {
   @Override
   public CompletionStage<Boolean> sendRemoteCommEvent(String type, String data) {
     // No state gate, as supervisord: REMOTE_COMMUNICATION is published while stopping too.
-    root.tell(new RootMsg.Publish(new RemoteCommEvent(type, data)));
+    root.tell(new RootMsg.ToHub(new RemoteCommEvent(type, data)));
     return CompletableFuture.completedFuture(true);
   }
 

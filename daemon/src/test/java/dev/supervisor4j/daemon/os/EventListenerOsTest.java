@@ -98,8 +98,9 @@ class EventListenerOsTest {
     child.toFile().setExecutable(true);
     try (DaemonProcess d = DaemonProcess.start(dir, header()
         + listener("comms", "PROCESS_COMMUNICATION", "ok")
+        + listener("logs", "PROCESS_LOG", "ok")
         + "[program:comm]\ncommand=" + child + "\nstartsecs=0\nstdout_capture_maxbytes=1MB\n"
-        + "stdout_logfile=%(here)s/comm.log\n")) {
+        + "stdout_logfile=%(here)s/comm.log\nstdout_events_enabled=true\n")) {
       List<Received> got = ListenerScript.await(dir.resolve("comms.txt"), all -> !all.isEmpty(), WAIT, "a comm event");
       Thread.sleep(1000); // and no second one
       got = ListenerScript.read(dir.resolve("comms.txt"));
@@ -109,6 +110,16 @@ class EventListenerOsTest {
       assertTrue(r.payload().matches("processname:comm groupname:comm pid:\\d+\ncaptured\n  data"), r.payload());
       assertEquals(r.payload().length(), Integer.parseInt(r.headers().get("len")));
       assertEquals("before  after\n", Files.readString(dir.resolve("comm.log")));
+      // PROCESS_LOG_STDOUT: one event per piece, the captured piece too (as Supervisor 4.2.5 does).
+      List<Received> logs = ListenerScript.await(dir.resolve("logs.txt"), all -> all.size() >= 3, WAIT, "3 log events");
+      StringBuilder data = new StringBuilder();
+      for (Received l : logs) {
+        assertEquals("PROCESS_LOG_STDOUT", l.eventName());
+        String[] parts = l.payload().split("\n", 2);
+        assertTrue(parts[0].matches("processname:comm groupname:comm pid:\\d+ channel:stdout"), parts[0]);
+        data.append(parts[1]);
+      }
+      assertEquals("before captured\n  data after\n", data.toString());
     }
   }
 
