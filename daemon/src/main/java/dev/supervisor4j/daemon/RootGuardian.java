@@ -12,7 +12,6 @@ import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
