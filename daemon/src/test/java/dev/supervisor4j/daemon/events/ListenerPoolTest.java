@@ -126,6 +126,26 @@ class ListenerPoolTest {
   }
 
   @Test
+  void oneGlobalSerialTakenOnlyByEventsSomePoolWants() {
+    Fixture f = new Fixture(10);
+    TestProbe<ProcessMsg> t1 = kit.createTestProbe();
+    GroupConfig ticks = new GroupConfig("ticks", GroupKind.EVENT_LISTENER, -1, List.of(Programs.named("t1").build()),
+        new ListenerOptions(List.of("TICK", "PROCESS_GROUP"), 10, "supervisor.dispatchers:default_handler"), null);
+    f.hub.tell(new EventHub.GroupAdded(ticks, "myident", Map.of("t1", t1.getRef()))); // its own ADDED: serial 0
+    f.hub.tell(new ProcessEvent("t1", "ticks", ProcessState.STOPPED, ProcessState.STARTING, 0, 0, false, 0));
+    f.hub.tell(new EventHub.ListenerOutput("ticks", "t1", 501, "READY\n".getBytes(StandardCharsets.UTF_8)));
+    f.hub.tell(new ProcessEvent("t1", "ticks", ProcessState.STARTING, ProcessState.RUNNING, 0, 501, false, 0));
+    assertTrue(written(t1, 501).contains(" serial:0 pool:ticks poolserial:0 eventname:PROCESS_GROUP_ADDED "));
+    f.hub.tell(new EventHub.ListenerOutput("ticks", "t1", 501, "RESULT 2\nOKREADY\n".getBytes(StandardCharsets.UTF_8)));
+    f.running("l1", 502);
+    f.hub.tell(SupervisorStateEvent.RUNNING); // nobody wants it: no serial
+    f.send("a");                              // pool "pool" only: serial 1, its poolserial 0
+    f.hub.tell(new TickEvent(5, 1_795_486_920L)); // pool "ticks" only: serial 2, its poolserial 1
+    assertTrue(written(f.l1, 502).contains(" serial:1 pool:pool poolserial:0 eventname:REMOTE_COMMUNICATION "));
+    assertTrue(written(t1, 501).contains(" serial:2 pool:ticks poolserial:1 eventname:TICK_5 len:15\nwhen:1795486920"));
+  }
+
+  @Test
   void aFullBufferDropsItsOldestEvent() {
     Fixture f = new Fixture(3);
     for (String d : List.of("a", "b", "c", "d", "e")) {
