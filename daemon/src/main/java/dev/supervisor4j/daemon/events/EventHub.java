@@ -60,6 +60,19 @@ public final class EventHub {
   }
 
   /**
+   * A group was changed in place (per-process update: some members replaced, others kept): the pool
+   * of a listener group takes the new options and members and keeps its buffer and serials. No
+   * event (Supervisor's update replaces whole groups; then use {@link GroupGone}, a
+   * {@link GroupEvent} REMOVED and {@link GroupAdded}).
+   */
+  public record GroupUpdated(GroupConfig group, String server, Map<String, ActorRef<ProcessMsg>> members)
+      implements HubMsg {
+    public GroupUpdated {
+      members = Map.copyOf(members);
+    }
+  }
+
+  /**
    * A group's actors were stopped (removeProcessGroup, or a restart): its pool, if any, goes with
    * its buffer. No event: removeProcessGroup publishes its {@link GroupEvent} itself, a restart none.
    */
@@ -102,6 +115,7 @@ public final class EventHub {
         .onMessage(SubscribeTo.class, s -> subscribe(s.subscriber(), s.types()))
         .onMessage(Unsubscribe.class, u -> unsubscribe(u.subscriber()))
         .onMessage(GroupAdded.class, this::onGroupAdded)
+        .onMessage(GroupUpdated.class, this::onGroupUpdated)
         .onMessage(GroupGone.class, g -> {
           stopPool(g.group());
           return Behaviors.same();
@@ -160,11 +174,29 @@ public final class EventHub {
     GroupConfig g = added.group();
     if (g.kind() == GroupKind.EVENT_LISTENER && g.listener() != null) {
       stopPool(g.name());
-      ActorRef<PoolMsg> ref = ctx.spawn(ListenerPool.create(g, added.server(), added.members()),
-          GroupActor.actorName("pool" + (++poolsSpawned) + "-", g.name()));
-      pools.put(g.name(), new Pool(ref, EventType.parse(g.listener().events())));
+      spawnPool(g, added.server(), added.members());
     }
     return publish(new GroupEvent(true, g.name()));
+  }
+
+  private Behavior<HubMsg> onGroupUpdated(GroupUpdated updated) {
+    GroupConfig g = updated.group();
+    Pool p = pools.get(g.name());
+    if (g.kind() != GroupKind.EVENT_LISTENER || g.listener() == null) {
+      stopPool(g.name());
+    } else if (p == null) {
+      spawnPool(g, updated.server(), updated.members());
+    } else {
+      p.ref().tell(new PoolMsg.Reconfigure(g, updated.server(), updated.members()));
+      pools.put(g.name(), new Pool(p.ref(), EventType.parse(g.listener().events())));
+    }
+    return Behaviors.same();
+  }
+
+  private void spawnPool(GroupConfig g, String server, Map<String, ActorRef<ProcessMsg>> members) {
+    ActorRef<PoolMsg> ref = ctx.spawn(ListenerPool.create(g, server, members),
+        GroupActor.actorName("pool" + (++poolsSpawned) + "-", g.name()));
+    pools.put(g.name(), new Pool(ref, EventType.parse(g.listener().events())));
   }
 
   private void stopPool(String group) {

@@ -72,10 +72,10 @@ public final class ListenerPool {
 
   private final ActorContext<PoolMsg> ctx;
   private final String pool;
-  private final String server;
-  private final int bufferSize;
-  private final Map<String, ActorRef<ProcessMsg>> members;
-  private final Map<String, Listener> listeners = new LinkedHashMap<>();
+  private String server;
+  private int bufferSize;
+  private Map<String, ActorRef<ProcessMsg>> members;
+  private Map<String, Listener> listeners = new LinkedHashMap<>();
   private final Deque<Queued> buffer = new ArrayDeque<>();
   private long poolSerial = -1;
 
@@ -106,7 +106,23 @@ public final class ListenerPool {
         .onMessage(PoolMsg.MemberChanged.class, m -> onMemberChanged(m.change()))
         .onMessage(PoolMsg.Output.class, this::onOutput)
         .onMessage(PoolMsg.Written.class, this::onWritten)
+        .onMessage(PoolMsg.Reconfigure.class, this::onReconfigure)
         .build();
+  }
+
+  private Behavior<PoolMsg> onReconfigure(PoolMsg.Reconfigure r) {
+    server = r.server();
+    bufferSize = r.group().listener().bufferSize();
+    members = Map.copyOf(r.members());
+    Map<String, Listener> next = new LinkedHashMap<>();
+    for (ProgramConfig p : r.group().processes()) {
+      Listener kept = listeners.remove(p.name());
+      next.put(p.name(), kept != null ? kept : new Listener(p.name()));
+    }
+    listeners.values().forEach(this::requeue); // listeners that left: their events are not lost
+    listeners = next;
+    dispatch();
+    return Behaviors.same();
   }
 
   private Behavior<PoolMsg> onAccept(PoolMsg.Accept accept) {

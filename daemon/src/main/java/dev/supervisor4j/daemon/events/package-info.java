@@ -16,6 +16,12 @@
  * ({@code EVENT} for all; a type takes its subtypes), and {@code EventHub.Unsubscribe} (or stop the
  * subscriber) to leave. {@code RootMsg.Subscribe} still gives process state changes only.
  *
+ * <p>The root's hooks: {@code EventHub.GroupAdded} when a group is spawned (ADDED, and the pool of a
+ * listener group), {@code EventHub.GroupUpdated} when a group is rebuilt in place by a per-process
+ * update (the pool keeps its buffer; no event), {@code EventHub.GroupGone} when a group's actors are
+ * stopped, a {@code GroupEvent} REMOVED on removeProcessGroup, {@code SupervisorStateEvent} RUNNING
+ * and STOPPING.
+ *
  * <p>Inside: {@code ListenerPool} (one actor per {@code [eventlistener:x]}, a child of the hub)
  * keeps the buffer and dispatches; {@code ListenerProtocol} reads one listener child's stdout;
  * {@code Ticker} times the ticks. design.md §3 drew the pools under the root; here the

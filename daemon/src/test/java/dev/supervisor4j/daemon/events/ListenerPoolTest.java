@@ -146,6 +146,19 @@ class ListenerPoolTest {
   }
 
   @Test
+  void anUpdatedGroupKeepsItsBufferAndSerials() {
+    Fixture f = new Fixture(10);
+    f.send("kept");
+    TestProbe<ProcessMsg> l3 = kit.createTestProbe();
+    GroupConfig updated = new GroupConfig("pool", GroupKind.EVENT_LISTENER, -1,
+        List.of(Programs.named("l1").build(), Programs.named("l3").build()),
+        new ListenerOptions(List.of("REMOTE_COMMUNICATION"), 10, "supervisor.dispatchers:default_handler"), null);
+    f.hub.tell(new EventHub.GroupUpdated(updated, "myident", Map.of("l1", f.l1.getRef(), "l3", l3.getRef())));
+    f.running("l3", 601);
+    assertTrue(written(l3, 601).contains(" serial:0 pool:pool poolserial:0 eventname:REMOTE_COMMUNICATION len:11\ntype:t\nkept"));
+  }
+
+  @Test
   void aFullBufferDropsItsOldestEvent() {
     Fixture f = new Fixture(3);
     for (String d : List.of("a", "b", "c", "d", "e")) {
