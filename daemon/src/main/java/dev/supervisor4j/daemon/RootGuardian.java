@@ -5,12 +5,13 @@ import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
+import dev.supervisor4j.daemon.events.GroupEvent;
 import dev.supervisor4j.daemon.events.HubMsg;
+import dev.supervisor4j.daemon.events.SupervisorStateEvent;
 import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
@@ -115,13 +116,23 @@ public final class RootGuardian {
     for (GroupConfig g : next.groups()) {
       active = active.with(spawnGroup(next, g));
     }
+    hub.tell(SupervisorStateEvent.RUNNING); // events: after the groups' ADDED, before any STARTING
     autostart(active.groups(), 0);
     return running();
   }
 
   /** Spawns a group's ProcessActors and its GroupActor. */
   private ActiveGroups.Group spawnGroup(SupervisordConfig source, GroupConfig g) {
-    return assemble(source, g, List.of());
+    ActiveGroups.Group group = assemble(source, g, List.of());
+    // events: PROCESS_GROUP_ADDED, and the listener pool of a listener group
+    hub.tell(new EventHub.GroupAdded(g, source.daemon().identifier(), refsOf(group)));
+    return group;
+  }
+
+  private static Map<String, ActorRef<ProcessMsg>> refsOf(ActiveGroups.Group group) {
+    Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
+    group.members().forEach(m -> refs.put(m.name(), m.ref()));
+    return refs;
   }
 
   /**
@@ -129,7 +140,7 @@ public final class RootGuardian {
    * {@code g}, in {@code g}'s order, with a new GroupActor over them.
    */
   private ActiveGroups.Group assemble(SupervisordConfig source, GroupConfig g, List<RootMsg.Member> kept) {
-    ActorRef<ProcessEvent> events = hub.narrow();
+    ActorRef<HubMsg> events = hub;
     long seq = ++spawned;
     Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
     List<RootMsg.Member> members = new ArrayList<>();
@@ -168,6 +179,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onMessage(RootMsg.Resolve.class, this::onResolve)
         .onMessage(RootMsg.ResolveAll.class, r -> {
           r.replyTo().tell(StatusReply.success(active.allMembers()));
@@ -191,6 +203,7 @@ public final class RootGuardian {
   }
 
   private Behavior<RootMsg> beginStop(boolean restart) {
+    hub.tell(SupervisorStateEvent.STOPPING); // events
     active.groups().forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
     ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
     timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
@@ -226,6 +239,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -239,6 +253,7 @@ public final class RootGuardian {
         .onMessage(RootMsg.Unstopped.class, this::report)
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
@@ -308,6 +323,7 @@ public final class RootGuardian {
     for (ActiveGroups.Group g : groups) {
       g.members().forEach(m -> ctx.stop(m.ref()));
       ctx.stop(g.ref());
+      hub.tell(new EventHub.GroupGone(g.name())); // events: its listener pool goes too
     }
   }
 
@@ -399,6 +415,7 @@ public final class RootGuardian {
       return Behaviors.same();
     }
     stopActors(List.of(g));
+    hub.tell(new GroupEvent(false, checked.name())); // events: PROCESS_GROUP_REMOVED
     active = active.without(checked.name());
     checked.replyTo().tell(StatusReply.ack());
     return Behaviors.same();
@@ -447,6 +464,8 @@ public final class RootGuardian {
     ctx.stop(update.current().ref());
     ActiveGroups.Group group = assemble(stopped.source(), update.next(), update.kept());
     active = active.without(update.name()).with(group);
+    // events: no group event (the group stays); a listener pool keeps its buffer and serials
+    hub.tell(new EventHub.GroupUpdated(update.next(), stopped.source().daemon().identifier(), refsOf(group)));
     Set<String> fresh = new HashSet<>();
     update.fresh().forEach(p -> fresh.add(p.name()));
     group.ref().tell(new GroupMsg.AutostartOnly(fresh, ctx.getSystem().ignoreRef()));
@@ -461,6 +480,12 @@ public final class RootGuardian {
 
   private Behavior<RootMsg> subscribe(RootMsg.Subscribe s) {
     hub.tell(new EventHub.Subscribe(s.subscriber()));
+    return Behaviors.same();
+  }
+
+  /** Events and subscriptions from outside the tree, in every state (sendRemoteCommEvent as supervisord). */
+  private Behavior<RootMsg> toHub(RootMsg.ToHub m) {
+    hub.tell(m.msg());
     return Behaviors.same();
   }
 

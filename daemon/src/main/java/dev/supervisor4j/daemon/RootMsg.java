@@ -2,6 +2,7 @@ package dev.supervisor4j.daemon;
 
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
@@ -38,6 +39,12 @@ public sealed interface RootMsg {
 
   /** Subscribe to process state changes. */
   record Subscribe(ActorRef<ProcessEvent> subscriber) implements RootMsg {}
+
+  /**
+   * Passed on to the event hub, in every state (stopping too): an event to publish
+   * (sendRemoteCommEvent's REMOTE_COMMUNICATION), or an {@code EventHub.SubscribeTo}/{@code Unsubscribe}.
+   */
+  record ToHub(HubMsg msg) implements RootMsg {}
 
   /** One process, as the API addresses it. */
   record Member(String name, String group, ActorRef<ProcessMsg> ref, ProgramConfig program, int groupPriority) {}

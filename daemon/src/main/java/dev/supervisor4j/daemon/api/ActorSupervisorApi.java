@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon.api;
 
 import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.events.RemoteCommEvent;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
@@ -346,7 +347,8 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<Boolean> sendRemoteCommEvent(String type, String data) {
-    // No state gate, as supervisord. TODO(#7): publish REMOTE_COMMUNICATION to listener pools.
+    // No state gate, as supervisord: REMOTE_COMMUNICATION is published while stopping too.
+    root.tell(new RootMsg.ToHub(new RemoteCommEvent(type, data)));
     return CompletableFuture.completedFuture(true);
   }
 

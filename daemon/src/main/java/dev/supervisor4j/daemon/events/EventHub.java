@@ -1,53 +1,208 @@
 package dev.supervisor4j.daemon.events;
 
+import dev.supervisor4j.daemon.config.GroupConfig;
+import dev.supervisor4j.daemon.config.GroupKind;
+import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.process.ProcessEvent;
-import java.util.HashSet;
+import dev.supervisor4j.daemon.process.ProcessMsg;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * Fans process state changes out to whoever subscribed: event-listener pools, the web console's
- * live stream, the ledger, tests. Publishers never wait for subscribers.
+ * Supervisor's event bus: every {@link SupervisorEvent} told to it goes to the event-listener pools
+ * and to the other subscribers (web console, ledger, tests) whose types match it or an ancestor.
+ * Publishers never wait for subscribers.
+ *
+ * <p>The hub also owns the {@link ListenerPool}s (one child per {@code [eventlistener:x]} group,
+ * started by {@link GroupAdded}) and the {@link Ticker}. It numbers events as Supervisor does: one
+ * global serial, taken only by events that at least one pool accepts, kept across restarts (the
+ * hub lives as long as the daemon). Each pool forwards listener stdout and its members' state
+ * changes to the pool of that group.
  */
 public final class EventHub {
-  private EventHub() {}
-
-  /** Receive every process state change from now on. */
+  /** Receive every process state change ({@code PROCESS_STATE_*}) from now on. */
   public record Subscribe(ActorRef<ProcessEvent> subscriber) implements HubMsg {}
 
-  public record Unsubscribe(ActorRef<ProcessEvent> subscriber) implements HubMsg {}
-
-  public static Behavior<HubMsg> create() {
-    return Behaviors.setup(ctx -> running(new HashSet<>()));
+  /**
+   * Receive every event whose type is one of {@code types} or below one ({@code EVENT} for all)
+   * from now on, until {@link Unsubscribe} or the subscriber stops.
+   */
+  public record SubscribeTo(Set<EventType> types, ActorRef<SupervisorEvent> subscriber) implements HubMsg {
+    public SubscribeTo {
+      types = Set.copyOf(types);
+    }
   }
 
-  private static Behavior<HubMsg> running(Set<ActorRef<ProcessEvent>> subscribers) {
+  public record Unsubscribe(ActorRef<?> subscriber) implements HubMsg {}
+
+  /**
+   * A group was spawned (start-up, reload, addProcessGroup): publishes PROCESS_GROUP_ADDED, after
+   * starting the pool of a listener group (which so gets its own ADDED event, as in Supervisor).
+   *
+   * @param server  {@code [supervisord] identifier}, for the event headers
+   * @param members the group's process actors by process name
+   */
+  public record GroupAdded(GroupConfig group, String server, Map<String, ActorRef<ProcessMsg>> members)
+      implements HubMsg {
+    public GroupAdded {
+      members = Map.copyOf(members);
+    }
+  }
+
+  /**
+   * A group was changed in place (per-process update: some members replaced, others kept): the pool
+   * of a listener group takes the new options and members and keeps its buffer and serials. No
+   * event (Supervisor's update replaces whole groups; then use {@link GroupGone}, a
+   * {@link GroupEvent} REMOVED and {@link GroupAdded}).
+   */
+  public record GroupUpdated(GroupConfig group, String server, Map<String, ActorRef<ProcessMsg>> members)
+      implements HubMsg {
+    public GroupUpdated {
+      members = Map.copyOf(members);
+    }
+  }
+
+  /**
+   * A group's actors were stopped (removeProcessGroup, or a restart): its pool, if any, goes with
+   * its buffer. No event: removeProcessGroup publishes its {@link GroupEvent} itself, a restart none.
+   */
+  public record GroupGone(String group) implements HubMsg {}
+
+  /** A chunk written by a listener child on its stdout, for the pool of {@code group}. */
+  public record ListenerOutput(String group, String process, long pid, byte[] chunk) implements HubMsg {}
+
+  private record Subscription(ActorRef<SupervisorEvent> ref, Set<EventType> types) {}
+
+  private record Pool(ActorRef<PoolMsg> ref, Set<EventType> events) {}
+
+  private final ActorContext<HubMsg> ctx;
+  private final List<Subscription> subscribers = new ArrayList<>();
+  private final Map<String, Pool> pools = new LinkedHashMap<>();
+  private long serial = -1;
+  private long poolsSpawned;
+
+  private EventHub(ActorContext<HubMsg> ctx) {
+    this.ctx = ctx;
+  }
+
+  public static Behavior<HubMsg> create() {
+    return create(Clock.systemUTC());
+  }
+
+  /** @param clock the wall clock of the TICK_* events */
+  public static Behavior<HubMsg> create(Clock clock) {
+    return Behaviors.setup(ctx -> {
+      ctx.spawn(Ticker.create(ctx.getSelf().narrow(), clock), "ticker");
+      return new EventHub(ctx).behavior();
+    });
+  }
+
+  private Behavior<HubMsg> behavior() {
     return Behaviors.receive(HubMsg.class)
-        .onMessage(Subscribe.class, s -> {
-          Set<ActorRef<ProcessEvent>> next = new HashSet<>(subscribers);
-          next.add(s.subscriber());
-          return Behaviors.setup(ctx -> {
-            ctx.watch(s.subscriber());
-            return running(next);
-          });
-        })
-        .onMessage(Unsubscribe.class, u -> {
-          Set<ActorRef<ProcessEvent>> next = new HashSet<>(subscribers);
-          next.remove(u.subscriber());
-          return running(next);
-        })
-        .onMessage(ProcessEvent.class, e -> {
-          subscribers.forEach(s -> s.tell(e));
+        .onMessage(SupervisorEvent.class, this::publish)
+        .onMessage(ListenerOutput.class, this::onListenerOutput)
+        .onMessage(Subscribe.class, s -> subscribe(s.subscriber().unsafeUpcast(), EnumSet.of(EventType.PROCESS_STATE)))
+        .onMessage(SubscribeTo.class, s -> subscribe(s.subscriber(), s.types()))
+        .onMessage(Unsubscribe.class, u -> unsubscribe(u.subscriber()))
+        .onMessage(GroupAdded.class, this::onGroupAdded)
+        .onMessage(GroupUpdated.class, this::onGroupUpdated)
+        .onMessage(GroupGone.class, g -> {
+          stopPool(g.group());
           return Behaviors.same();
         })
-        .onSignal(Terminated.class, t -> {
-          Set<ActorRef<ProcessEvent>> next = new HashSet<>(subscribers);
-          next.removeIf(s -> s.equals(t.getRef()));
-          return running(next);
-        })
+        .onSignal(Terminated.class, t -> unsubscribe(t.getRef()))
         .build();
+  }
+
+  private Behavior<HubMsg> publish(SupervisorEvent event) {
+    EventType type = event.type();
+    if (event instanceof ProcessEvent change) {
+      Pool own = pools.get(change.group());
+      if (own != null) {
+        own.ref().tell(new PoolMsg.MemberChanged(change));
+      }
+    }
+    boolean numbered = false;
+    for (Pool p : pools.values()) {
+      if (type.matches(p.events())) {
+        if (!numbered) {
+          serial = serial == Long.MAX_VALUE ? 0 : serial + 1;
+          numbered = true;
+        }
+        p.ref().tell(new PoolMsg.Accept(serial, event));
+      }
+    }
+    for (Subscription s : subscribers) {
+      if (type.matches(s.types())) {
+        s.ref().tell(event);
+      }
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<HubMsg> onListenerOutput(ListenerOutput out) {
+    Pool p = pools.get(out.group());
+    if (p != null) {
+      p.ref().tell(new PoolMsg.Output(out.process(), out.pid(), out.chunk()));
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<HubMsg> subscribe(ActorRef<SupervisorEvent> ref, Set<EventType> types) {
+    subscribers.removeIf(s -> s.ref().equals(ref));
+    subscribers.add(new Subscription(ref, Set.copyOf(types)));
+    ctx.watch(ref);
+    return Behaviors.same();
+  }
+
+  private Behavior<HubMsg> unsubscribe(ActorRef<?> ref) {
+    subscribers.removeIf(s -> s.ref().equals(ref));
+    return Behaviors.same();
+  }
+
+  private Behavior<HubMsg> onGroupAdded(GroupAdded added) {
+    GroupConfig g = added.group();
+    if (g.kind() == GroupKind.EVENT_LISTENER && g.listener() != null) {
+      stopPool(g.name());
+      spawnPool(g, added.server(), added.members());
+    }
+    return publish(new GroupEvent(true, g.name()));
+  }
+
+  private Behavior<HubMsg> onGroupUpdated(GroupUpdated updated) {
+    GroupConfig g = updated.group();
+    Pool p = pools.get(g.name());
+    if (g.kind() != GroupKind.EVENT_LISTENER || g.listener() == null) {
+      stopPool(g.name());
+    } else if (p == null) {
+      spawnPool(g, updated.server(), updated.members());
+    } else {
+      p.ref().tell(new PoolMsg.Reconfigure(g, updated.server(), updated.members()));
+      pools.put(g.name(), new Pool(p.ref(), EventType.parse(g.listener().events())));
+    }
+    return Behaviors.same();
+  }
+
+  private void spawnPool(GroupConfig g, String server, Map<String, ActorRef<ProcessMsg>> members) {
+    ActorRef<PoolMsg> ref = ctx.spawn(ListenerPool.create(g, server, members),
+        GroupActor.actorName("pool" + (++poolsSpawned) + "-", g.name()));
+    pools.put(g.name(), new Pool(ref, EventType.parse(g.listener().events())));
+  }
+
+  private void stopPool(String group) {
+    Pool p = pools.remove(group);
+    if (p != null) {
+      ctx.stop(p.ref());
+    }
   }
 }

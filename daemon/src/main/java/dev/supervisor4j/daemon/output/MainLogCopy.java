@@ -1,9 +1,5 @@
 package dev.supervisor4j.daemon.output;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 
 /**
@@ -27,16 +23,6 @@ final class MainLogCopy implements OutputSink {
     if (len == 0 || !log.isDebugEnabled()) {
       return;
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(buf, off, len))
-          .toString();
-    } catch (CharacterCodingException e) {
-      text = "Undecodable: " + PyRepr.bytes(buf, off, len);
-    }
-    log.debug(prefix + text);
+    log.debug(prefix + PyRepr.utf8OrRepr(buf, off, len));
   }
 }

@@ -1,11 +1,37 @@
 package dev.supervisor4j.daemon.output;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Python's {@code repr()} of a str and of bytes, for the few main-log lines that show one
- * ({@code 'name' stdout output:}, {@code Undecodable: b'...'}).
+ * Python's {@code repr()} of a str and of bytes, for the few main-log lines and event payloads that
+ * show one ({@code 'name' stdout output:}, {@code Undecodable: b'...'}).
  */
-final class PyRepr {
+public final class PyRepr {
   private PyRepr() {}
+
+  /**
+   * Child output as Supervisor shows it in the main log and in event payloads: the bytes decoded
+   * as UTF-8, or {@code Undecodable: b'...'} when they are not valid UTF-8 (a read can split a
+   * character).
+   */
+  public static String utf8OrRepr(byte[] buf, int off, int len) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(buf, off, len))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return "Undecodable: " + bytes(buf, off, len);
+    }
+  }
+
+  public static String utf8OrRepr(byte[] data) {
+    return utf8OrRepr(data, 0, data.length);
+  }
 
   /** {@code repr(str)}: single quotes unless the text has a {@code '} and no {@code "}. */
   static String str(String s) {

@@ -32,6 +32,7 @@ final class Common {
           }
           return Behaviors.same();
         })
+        .onMessage(ProcessMsg.WriteStdinOf.class, w -> writeStdinOf(env, data, w))
         .onSignal(PostStop.class, stop -> killOrphan(data));
   }
 
@@ -100,6 +101,16 @@ final class Common {
   /** Writes to the child's stdin, off the actor thread (a full pipe must not block the actor). */
   static Behavior<ProcessMsg> writeStdin(ProcessEnv env, ProcessData data, ProcessMsg.WriteStdin w) {
     env.stdin().write(data.child(), w.data(), env.namespec(), w.replyTo());
+    return Behaviors.same();
+  }
+
+  /** An event for a listener: written only if {@code w.pid()} is still our child. */
+  private static Behavior<ProcessMsg> writeStdinOf(ProcessEnv env, ProcessData data, ProcessMsg.WriteStdinOf w) {
+    if (data.child() != null && data.child().pid() == w.pid()) {
+      env.stdin().write(data.child(), w.data(), env.namespec(), w.replyTo());
+    } else {
+      ProcessEnv.reject(w.replyTo(), Fault.NOT_RUNNING, env.namespec());
+    }
     return Behaviors.same();
   }
 

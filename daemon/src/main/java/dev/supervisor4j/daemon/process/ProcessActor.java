@@ -20,7 +20,7 @@ public final class ProcessActor {
   private ProcessActor() {}
 
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
-      SpawnPlanner planner, ChildOutput output, ActorRef<ProcessEvent> events, Clock clock) {
+      SpawnPlanner planner, ChildOutput output, ActorRef<? super ProcessEvent> events, Clock clock) {
     Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock,
           new StdinWriter());

@@ -25,7 +25,7 @@ record ProcessEnv(
     ProcessSpawner spawner,
     SpawnPlanner planner,
     ChildOutput output,
-    ActorRef<ProcessEvent> events,
+    ActorRef<? super ProcessEvent> events,
     Clock clock,
     StdinWriter stdin) {
 

@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.events.EventType;
+import dev.supervisor4j.daemon.events.SupervisorEvent;
 import dev.supervisor4j.protocol.ProcessState;
 
 /**
@@ -22,4 +24,11 @@ public record ProcessEvent(
     int tries,
     long pid,
     boolean expected,
-    long epochMillis) implements dev.supervisor4j.daemon.events.HubMsg {}
+    long epochMillis) implements SupervisorEvent {
+
+  /** PROCESS_STATE_ and the new state's name. */
+  @Override
+  public EventType type() {
+    return EventType.forState(to);
+  }
+}

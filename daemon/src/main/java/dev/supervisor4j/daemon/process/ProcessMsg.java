@@ -44,6 +44,12 @@ public sealed interface ProcessMsg {
   /** Write to the child's stdin. */
   record WriteStdin(byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
+  /**
+   * Write to the stdin of the child with this pid only, in any state: an event meant for one
+   * listener child must never reach its successor. NOT_RUNNING when that child is gone.
+   */
+  record WriteStdinOf(long pid, byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+
   record GetInfo(ActorRef<ProcessInfo> replyTo) implements Command {}
 
   /** SIGUSR2 or clearProcessLogs: reopen (or truncate) the log files. */

@@ -6,6 +6,7 @@ import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.DaemonSettings;
+import dev.supervisor4j.daemon.config.GroupKind;
 import dev.supervisor4j.daemon.config.LoadMessage;
 import dev.supervisor4j.daemon.api.ActorSupervisorApi;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
@@ -64,7 +65,8 @@ public final class Daemon implements ConfigSource {
     daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
     ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
-        spawner, planners.apply(config), new ProcessLogs(program, config.daemon()), events, clock);
+        spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
+            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
     daemon.logsOpenFor = initial;

@@ -4,6 +4,10 @@ import dev.supervisor4j.daemon.config.ChannelConfig;
 import dev.supervisor4j.daemon.config.DaemonSettings;
 import dev.supervisor4j.daemon.config.LogTarget;
 import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.events.EventHub;
+import dev.supervisor4j.daemon.events.HubMsg;
+import dev.supervisor4j.daemon.events.ProcessCommEvent;
+import dev.supervisor4j.daemon.events.ProcessLogEvent;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.output.OutputChain;
@@ -16,14 +20,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * The log files of one process: AUTO names are made when the process is created (as supervisord
  * makes them when it loads the config); each spawn starts one reader thread per pipe that writes
- * straight into the rotating file.
+ * straight into the rotating file. The same chain raises the output events: PROCESS_LOG_* with
+ * {@code *_events_enabled}, PROCESS_COMMUNICATION_* in capture mode, and, for an event listener,
+ * hands its stdout (the protocol channel, never captured) to its pool.
  */
 final class ProcessLogs implements ChildOutput {
   private final ProgramConfig program;
+  private final String group;
+  private final boolean listener;
+  private final ActorRef<HubMsg> events;
   private final boolean stripAnsi;
   private final Channel stdout;
   private final Channel stderr;
@@ -54,8 +65,15 @@ final class ProcessLogs implements ChildOutput {
     }
   }
 
-  ProcessLogs(ProgramConfig program, DaemonSettings daemon) {
+  /**
+   * @param listener the process is an event listener (its stdout speaks the protocol)
+   * @param events   the event hub
+   */
+  ProcessLogs(ProgramConfig program, DaemonSettings daemon, String group, boolean listener, ActorRef<HubMsg> events) {
     this.program = program;
+    this.group = group;
+    this.listener = listener;
+    this.events = events;
     this.stripAnsi = daemon.stripAnsi();
     this.stdout = new Channel("stdout", program.stdout(), resolve(program.stdout(), "stdout", daemon));
     this.stderr = program.redirectStderr()
@@ -81,13 +99,13 @@ final class ProcessLogs implements ChildOutput {
 
   @Override
   public void attach(RunningChild child) {
-    pump(stdout, child.stdout());
+    pump(stdout, child.stdout(), child.pid());
     if (child.stderr() != null) {
-      pump(stderr, child.stderr());
+      pump(stderr, child.stderr(), child.pid());
     }
   }
 
-  private void pump(Channel channel, InputStream in) {
+  private void pump(Channel channel, InputStream in, long pid) {
     RotatingLogFile file;
     try {
       file = channel.openFile();
@@ -101,7 +119,21 @@ final class ProcessLogs implements ChildOutput {
     if (file != null) {
       chain.logFile(file);
     }
-    OutputSink sink = chain.build();
+    String name = program.name();
+    OutputSink sink;
+    if (listener && channel == stdout) {
+      sink = OutputSink.tee(List.of(chain.build(),
+          OutputSink.chunks(chunk -> events.tell(new EventHub.ListenerOutput(group, name, pid, chunk)))));
+    } else {
+      if (channel.config.eventsEnabled()) {
+        chain.logEvents(chunk -> events.tell(new ProcessLogEvent(name, group, pid, channel.name, chunk)));
+      }
+      if (channel.config.captureMaxBytes() > 0) {
+        chain.capture(channel.config.captureMaxBytes(),
+            data -> events.tell(new ProcessCommEvent(name, group, pid, channel.name, data)));
+      }
+      sink = chain.build();
+    }
     // A pipe with no file is still drained, so the child never blocks on it.
     OutputPump.start(program.name(), channel.name, in, sink,
         e -> MainLog.error("writing the " + channel.name + " log of '" + program.name() + "' failed: " + e.getMessage()));

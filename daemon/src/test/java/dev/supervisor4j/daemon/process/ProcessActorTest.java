@@ -10,6 +10,7 @@ import dev.supervisor4j.daemon.testing.FakeSpawner;
 import dev.supervisor4j.daemon.testing.Programs;
 import dev.supervisor4j.daemon.testing.TestClock;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import java.time.Duration;
@@ -81,7 +82,7 @@ class ProcessActorTest {
   @Test
   void everyStateAnswersEveryCommand() {
     for (ProcessState state : ProcessState.values()) {
-      for (int command = 0; command < 7; command++) {
+      for (int command = 0; command < 8; command++) {
         int retries = state == ProcessState.FATAL ? 0 : 3;
         Harness h = new Harness(kit, Programs.named("p").startRetries(retries).stopWaitSecs(100).build(),
             new FakeSpawner());
@@ -92,7 +93,8 @@ class ProcessActorTest {
         ProcessMsg.Command cmd = List.<ProcessMsg.Command>of(
             new ProcessMsg.Start(false, true, r), new ProcessMsg.Stop(false, r), new ProcessMsg.SendSignal(Signal.HUP, r),
             new ProcessMsg.WriteStdin(new byte[] {'x'}, r), new ProcessMsg.ReopenLogs(false, r),
-            new ProcessMsg.StopForShutdown(r), new ProcessMsg.Start(true, true, r)).get(command);
+            new ProcessMsg.StopForShutdown(r), new ProcessMsg.Start(true, true, r),
+            new ProcessMsg.WriteStdinOf(1001, new byte[] {'x'}, r)).get(command);
         h.actor.tell(cmd);
         if (cmd instanceof ProcessMsg.StopForShutdown && state == ProcessState.STOPPING) {
           h.child().exit(0); // answered once stopped
@@ -110,6 +112,20 @@ class ProcessActorTest {
         kit.stop(h.actor);
       }
     }
+  }
+
+  @Test
+  void anEventForAListenerReachesOnlyTheChildItWasMeantFor() {
+    Harness h = new Harness(kit, Programs.named("listener").startSecs(0).build(), new FakeSpawner());
+    h.toRunning();
+    long pid = h.child().pid();
+    TestProbe<StatusReply<Done>> write = kit.createTestProbe();
+    h.actor.tell(new ProcessMsg.WriteStdinOf(pid, "event".getBytes(), write.getRef()));
+    Harness.expectAck(write);
+    assertEquals("event", new String(h.child().stdinBytes()));
+    h.actor.tell(new ProcessMsg.WriteStdinOf(pid + 1, "other".getBytes(), write.getRef()));
+    Harness.expectFault(write, Fault.NOT_RUNNING);
+    assertEquals("event", new String(h.child().stdinBytes()));
   }
 
   @Test

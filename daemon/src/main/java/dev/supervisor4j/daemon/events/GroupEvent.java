@@ -1,0 +1,9 @@
+package dev.supervisor4j.daemon.events;
+
+/** PROCESS_GROUP_ADDED / PROCESS_GROUP_REMOVED. The hub makes these from {@link EventHub.GroupAdded}/{@link EventHub.GroupRemoved}. */
+public record GroupEvent(boolean added, String group) implements SupervisorEvent {
+  @Override
+  public EventType type() {
+    return added ? EventType.PROCESS_GROUP_ADDED : EventType.PROCESS_GROUP_REMOVED;
+  }
+}
