@@ -31,8 +31,11 @@ final class Pages {
     b.append("<body class=\"status-page\">\n");
     b.append("<header class=\"top\">\n")
         .append("  <div class=\"brand\"><img src=\"console/icon.svg\" alt=\"\" width=\"22\" height=\"22\">")
-        .append("<span class=\"product\">Supervisor</span><span class=\"ident\">").append(html(identification))
-        .append("</span></div>\n")
+        .append("<span class=\"product\">Supervisor</span>")
+        // supervisord's default identifier says nothing; a configured one names the host or role.
+        .append(identification.equals("supervisor") ? ""
+            : "<span class=\"ident\">" + html(identification) + "</span>")
+        .append("</div>\n")
         .append("  <div id=\"conn\" class=\"conn connecting\" role=\"status\">connecting\u2026</div>\n")
         .append("</header>\n<main>\n");
     String flashClass = flash.map(m -> isError(m) ? "flash error" : "flash ok").orElse("flash hidden");

@@ -222,7 +222,11 @@
   // Live updates. EventSource retries by itself after a dropped connection, but gives up on an
   // HTTP error (a restarting daemon answers 503 or nothing); so we reconnect ourselves, with backoff.
   var source = null, retryMs = 1000;
-  function setConn(state, text) { conn.className = "conn " + state; conn.textContent = text; }
+  function setConn(state, text) {
+    conn.className = "conn " + state;
+    conn.textContent = text;
+    document.body.classList.toggle("offline", state === "down"); // the table may be out of date
+  }
   function connect() {
     source = new EventSource("api/v1/events");
     source.onopen = function () { retryMs = 1000; setConn("live", "live"); };
