@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The log streams are real: {@link #logs} maps {@code name/channel} to a publisher (a name
@@ -34,6 +35,8 @@ public final class FakeSupervisorApi implements SupervisorApi {
   public final Map<String, ProcessInfo> processes = new ConcurrentSkipListMap<>();
   public final Map<String, String> logText = new ConcurrentHashMap<>();
   public final List<String> calls = new CopyOnWriteArrayList<>();
+  /** How often {@code getAllProcessInfo} was called (the console's poller). */
+  public final AtomicInteger infoCalls = new AtomicInteger();
 
   /** Adds or replaces a process, by its namespec. */
   public void put(String group, String name, ProcessState state, long pid, String description) {
@@ -106,6 +109,7 @@ public final class FakeSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<List<ProcessInfo>> getAllProcessInfo() {
+    infoCalls.incrementAndGet();
     return CompletableFuture.completedFuture(List.copyOf(processes.values()));
   }
 
