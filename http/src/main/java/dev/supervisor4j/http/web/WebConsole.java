@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
@@ -68,19 +69,14 @@ public final class WebConsole {
 
   /** A console for {@code api}; /proc reads run on the front end's I/O dispatcher. */
   public static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api) {
-    Executor io = system.classicSystem().dispatchers().lookup(HttpFrontEnd.IO_DISPATCHER);
-    LiveFeed feed = new LiveFeed(api, io, new ProcSampler(Path.of("/proc")), Materializer.matFromSystem(system));
-    return new WebConsole(api, CsrfGuard.random(), feed, assets());
+    return create(system, api, CsrfGuard.random(), Path.of("/proc"));
   }
 
-  static WebConsole forTest(ClassicActorSystemProvider system, SupervisorApi api, String token, Path proc) {
+  /** For tests: a known token, and a directory standing in for {@code /proc}. */
+  static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api, CsrfGuard csrf, Path proc) {
     Executor io = system.classicSystem().dispatchers().lookup(HttpFrontEnd.IO_DISPATCHER);
     LiveFeed feed = new LiveFeed(api, io, new ProcSampler(proc), Materializer.matFromSystem(system));
-    return new WebConsole(api, new CsrfGuard(token), feed, assets());
-  }
-
-  private static Assets assets() {
-    return Assets.load();
+    return new WebConsole(api, csrf, feed, Assets.load());
   }
 
   /** The console's route; rejects paths that are not its own. */
@@ -131,7 +127,7 @@ public final class WebConsole {
   private CompletionStage<HttpResponse> act(Map<String, String> fields) {
     SupervisorAction asked = SupervisorAction.of(fields.getOrDefault("action", ""), fields.getOrDefault("processname", ""));
     if (asked == null) {
-      return java.util.concurrent.CompletableFuture.completedFuture(redirect("Unknown action"));
+      return CompletableFuture.completedFuture(redirect("Unknown action"));
     }
     return actions.run(asked.action(), asked.target(), "").thenApply(outcome -> redirect(outcome.message()));
   }

@@ -44,7 +44,7 @@ class WebConsoleTest {
     system = ActorSystem.create(Behaviors.empty(), "WebConsoleTest");
     Path proc = Files.createTempDirectory("proc");
     HttpOptions options = HttpOptions.defaults()
-        .withExtraRoutes(List.of(WebConsole.forTest(system, api, TOKEN, proc).route()));
+        .withExtraRoutes(List.of(WebConsole.create(system, api, new CsrfGuard(TOKEN), proc).route()));
     open = bind(Listeners.inet(null, null), options);
     locked = bind(Listeners.inet("user", "pw"), options);
   }
