@@ -201,7 +201,7 @@ class WebConsoleBrowserTest {
   @Order(4)
   void tailFollowsTheLogAndShowsMarkupAsText() throws Exception {
     driver.get(base + "tail.html?processname=chatty");
-    By stdout = By.cssSelector("section.log:first-of-type pre.logtext");
+    By stdout = By.cssSelector("section.log[data-channel=stdout] pre.logtext");
     waitFor(Duration.ofSeconds(15), "output in the tail view", () -> lastLine(driver.findElement(stdout).getText()) >= 0);
     int first = lastLine(driver.findElement(stdout).getText());
     waitFor(Duration.ofSeconds(15), "new lines while the page stays open",
@@ -216,7 +216,7 @@ class WebConsoleBrowserTest {
     } catch (NoAlertPresentException expected) {
       // nothing ran
     }
-    assertEquals("live", driver.findElement(By.cssSelector("section.log:first-of-type .conn")).getText());
+    assertEquals("live", driver.findElement(By.id("conn")).getText());
     screenshot("tail.png");
   }
 

@@ -30,6 +30,9 @@ import org.apache.pekko.http.javadsl.model.StatusCode;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.stream.javadsl.Source;
+import org.apache.pekko.util.ByteString;
+import org.apache.pekko.NotUsed;
 
 /**
  * The console's JSON API under {@code /api/v1/} (the page uses nothing else; see README "Web
@@ -42,6 +45,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  *       with 200, 404 (no such process) or 409 (any other fault); 403 without the token or from
  *       another origin;</li>
  *   <li>{@code GET events}: the live {@code text/event-stream} ({@link LiveFeed});</li>
+ *   <li>{@code GET processes/{name}/tail} and {@code GET mainlog/tail}: the logs as they grow, as
+ *       server-sent events ({@link TailStream});</li>
  *   <li>{@code GET processes/{name}/log/stdout|stderr} and {@code GET mainlog}: the whole log file,
  *       as a download.</li>
  * </ul>
@@ -62,6 +67,8 @@ final class ApiRoutes {
   Route route() {
     return concat(
         path("processes", () -> get(() -> completeWithFuture(processes()))),
+        path(segment("processes").slash(segment()).slash("tail"), name ->
+            get(() -> completeWithFuture(tail(name)))),
         path(segment("processes").slash(segment()).slash(segment()), (name, verb) -> concat(
             post(() -> guarded(() -> parameterOptional("signal", signal ->
                 completeWithFuture(act(name, verb, signal))))),
@@ -71,7 +78,9 @@ final class ApiRoutes {
             get(() -> completeWithFuture(download(name, channel)))),
         path("mainlog", () -> get(() -> completeWithFuture(
             asDownload(api.readLog(0, 0), "supervisord.log")))),
-        path("events", () -> get(() -> complete(events()))));
+        path(segment("mainlog").slash("tail"), () -> get(() -> complete(eventStream(
+            TailStream.of(new TailStream.Channel("log", api::followMainLog)))))),
+        path("events", () -> get(() -> complete(eventStream(feed.events())))));
   }
 
   /** Runs {@code inner} only for a request that passes the CSRF and Origin checks; else 403. */
@@ -166,9 +175,23 @@ final class ApiRoutes {
     });
   }
 
-  private HttpResponse events() {
+  /** A process's stdout and stderr as one event stream; 404 for a name that is not a process. */
+  private CompletionStage<HttpResponse> tail(String name) {
+    return api.getProcessInfo(name).handle((info, error) -> {
+      if (error != null) {
+        Actions.Outcome failed = Actions.failure(Actions.Action.START, name, error);
+        return Responses.json(failed.fault() == Fault.BAD_NAME ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR,
+            Json.write(outcome(false, failed.fault(), failed.message())));
+      }
+      return eventStream(TailStream.of(
+          new TailStream.Channel("stdout", () -> api.followProcessLog(name, "stdout")),
+          new TailStream.Channel("stderr", () -> api.followProcessLog(name, "stderr"))));
+    });
+  }
+
+  private static HttpResponse eventStream(Source<ByteString, NotUsed> events) {
     return HttpResponse.create()
-        .withEntity(HttpEntities.createChunked(MediaTypes.TEXT_EVENT_STREAM.toContentType(), feed.events()))
+        .withEntity(HttpEntities.createChunked(MediaTypes.TEXT_EVENT_STREAM.toContentType(), events))
         .addHeader(RawHeader.create("Cache-Control", "no-cache"))
         .addHeader(RawHeader.create("X-Accel-Buffering", "no"));
   }

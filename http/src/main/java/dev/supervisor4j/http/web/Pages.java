@@ -79,16 +79,19 @@ final class Pages {
         .append("</form>\n");
   }
 
-  /** The tail page of one process: stdout and stderr, each following its log. */
-  static String tail(String token, String name) {
+  /** The tail page of one process: stdout and stderr, following the logs over one event stream. */
+  static String tail(String token, String name, Optional<String> error) {
     StringBuilder b = new StringBuilder(2048);
     head(b, "Supervisor tail of process " + name, token);
-    b.append("<body class=\"tail-page\">\n");
-    tailHeader(b, name);
+    if (error.isPresent()) {
+      tailHeader(b, name, "");
+      b.append("<p class=\"empty\">").append(html(error.get())).append("</p>\n</main>\n</body>\n</html>\n");
+      return b.toString();
+    }
     String path = segment(name);
-    logPane(b, "stdout", "logtail/" + path, "api/v1/processes/" + path + "/log/stdout", name + "-stdout.log");
-    logPane(b, "stderr", "logtail/" + path + "/stderr", "api/v1/processes/" + path + "/log/stderr",
-        name + "-stderr.log");
+    tailHeader(b, name, "api/v1/processes/" + path + "/tail");
+    logPane(b, "stdout", "api/v1/processes/" + path + "/log/stdout", name + "-stdout.log");
+    logPane(b, "stderr", "api/v1/processes/" + path + "/log/stderr", name + "-stderr.log");
     b.append("</main>\n<script src=\"console/tail.js\"></script>\n</body>\n</html>\n");
     return b.toString();
   }
@@ -97,24 +100,27 @@ final class Pages {
   static String mainTail(String token) {
     StringBuilder b = new StringBuilder(2048);
     head(b, "Supervisor main log", token);
-    b.append("<body class=\"tail-page\">\n");
-    tailHeader(b, "main log");
-    logPane(b, "supervisord", "mainlogtail", "api/v1/mainlog", "supervisord.log");
+    tailHeader(b, "main log", "api/v1/mainlog/tail");
+    logPane(b, "log", "api/v1/mainlog", "supervisord.log");
     b.append("</main>\n<script src=\"console/tail.js\"></script>\n</body>\n</html>\n");
     return b.toString();
   }
 
-  private static void tailHeader(StringBuilder b, String what) {
-    b.append("<header class=\"top\">\n")
+  private static void tailHeader(StringBuilder b, String what, String stream) {
+    b.append("<body class=\"tail-page\">\n<header class=\"top\">\n")
         .append("  <div class=\"brand\"><img src=\"console/icon.svg\" alt=\"\" width=\"22\" height=\"22\">")
         .append("<a class=\"product\" href=\"index.html\">Supervisor</a><span class=\"ident\">tail -f ")
-        .append(html(what)).append("</span></div>\n</header>\n<main class=\"logs\">\n");
+        .append(html(what)).append("</span></div>\n")
+        .append(stream.isEmpty() ? ""
+            : "  <div id=\"conn\" class=\"conn connecting\" role=\"status\">connecting\u2026</div>\n")
+        .append("</header>\n<main class=\"logs\"")
+        .append(stream.isEmpty() ? "" : " data-stream=\"" + html(stream) + "\"").append(">\n");
   }
 
-  private static void logPane(StringBuilder b, String label, String url, String download, String fileName) {
-    b.append("<section class=\"log\" data-url=\"").append(html(url)).append("\">\n")
-        .append("  <div class=\"logbar\"><h2>").append(html(label)).append("</h2>")
-        .append("<span class=\"conn connecting\">connecting\u2026</span><span class=\"spacer\"></span>")
+  private static void logPane(StringBuilder b, String channel, String download, String fileName) {
+    b.append("<section class=\"log\" data-channel=\"").append(html(channel)).append("\">\n")
+        .append("  <div class=\"logbar\"><h2>").append(html(channel)).append("</h2>")
+        .append("<span class=\"pane-state\"></span><span class=\"spacer\"></span>")
         .append("<button type=\"button\" class=\"btn pause\">Pause</button>")
         .append("<button type=\"button\" class=\"btn clear\">Clear view</button>")
         .append("<a class=\"btn\" href=\"").append(html(download)).append("\" download=\"")

@@ -85,7 +85,7 @@ public final class WebConsole {
         pathSingleSlash(this::statusPage),
         path("index.html", this::statusPage),
         path("tail.html", () -> get(() -> parameterMap(params ->
-            complete(Responses.page(Pages.tail(csrf.token(), params.getOrDefault("processname", ""))))))),
+            completeWithFuture(tailPage(params.getOrDefault("processname", "")))))),
         path("maintail.html", () -> get(() -> complete(Responses.page(Pages.mainTail(csrf.token()))))),
         path("ok.html", () -> get(() -> complete(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, "OK")))),
         pathPrefix("console", () -> path(segment(), name -> get(() -> assets.get(name)
@@ -121,6 +121,16 @@ public final class WebConsole {
     return api.getIdentification().thenCombine(api.getSupervisorVersion(), (ident, version) -> new String[] {ident, version})
         .thenCombine(api.getAllProcessInfo(), (iv, processes) -> Responses.page(Pages.status(csrf.token(), iv[0], iv[1],
             Json.write(Map.of("processes", ProcessRows.rows(processes, Map.of()))), shownFlash, shownConfirm)));
+  }
+
+  /** The tail page, or the reason there is nothing to follow (as supervisord's tail page says it). */
+  private CompletionStage<HttpResponse> tailPage(String name) {
+    if (name.isEmpty()) {
+      return CompletableFuture.completedFuture(
+          Responses.page(Pages.tail(csrf.token(), "", Optional.of("No process name found"))));
+    }
+    return api.getProcessInfo(name).handle((info, error) -> Responses.page(Pages.tail(csrf.token(), name,
+        error == null ? Optional.empty() : Optional.of(Actions.failure(Actions.Action.CLEARLOG, name, error).message()))));
   }
 
   /** A form POST (the confirm button, or a page without scripts): act, then redirect with the flash. */

@@ -10,7 +10,7 @@
  *   <li>{@code Actions}: each state change as {@code SupervisorApi} calls, ending in supervisord's
  *       flash message; {@code CsrfGuard}: token and {@code Origin} checks for every POST;</li>
  *   <li>{@code LiveFeed}: the shared poller and the per-client event stream; {@code ProcSampler}:
- *       CPU % and RSS from {@code /proc};</li>
+ *       CPU % and RSS from {@code /proc}; {@code TailStream}: a page's logs as one event stream;</li>
  *   <li>rendering: {@code Pages} (HTML shells, escaped), {@code ProcessRows} (the JSON row),
  *       {@code Json}, {@code Assets} ({@code console.css}, {@code console.js}, {@code tail.js},
  *       {@code icon.svg} in this package's resources).</li>

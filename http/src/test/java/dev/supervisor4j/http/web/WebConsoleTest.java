@@ -11,6 +11,7 @@ import dev.supervisor4j.http.testing.FakeSupervisorApi;
 import dev.supervisor4j.http.testing.Listeners;
 import dev.supervisor4j.http.testing.RawHttp;
 import dev.supervisor4j.http.testing.RecordingLog;
+import dev.supervisor4j.http.testing.TestPublisher;
 import dev.supervisor4j.protocol.ProcessState;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -220,8 +221,30 @@ class WebConsoleTest {
   void tailPageEscapesTheName() throws Exception {
     String html = get("/tail.html?processname=%3Cscript%3Ex").bodyText();
     assertTrue(html.contains("<title>Supervisor tail of process &lt;script&gt;x</title>"), html);
-    assertTrue(html.contains("data-url=\"logtail/%3Cscript%3Ex\""), html);
+    assertTrue(html.contains("No such process named &lt;script&gt;x"), html);
     assertFalse(html.contains("<script>x"), html);
+    api.put("grp", "<b>", ProcessState.RUNNING, 1, "pid 1");
+    String found = get("/tail.html?processname=grp:%3Cb%3E").bodyText();
+    assertTrue(found.contains("data-stream=\"api/v1/processes/grp%3A%3Cb%3E/tail\""), found);
+    assertTrue(found.contains("<section class=\"log\" data-channel=\"stderr\">"), found);
+    assertFalse(found.contains("<b>"), found);
+  }
+
+  @Test
+  void tailStreamCarriesBothChannelsAsJsonText() throws Exception {
+    TestPublisher stdout = api.log("web", "stdout");
+    try (RawHttp http = RawHttp.connect(Listeners.address(open, "inet"))) {
+      RawHttp.Response head = http.send("GET /api/v1/processes/web/tail HTTP/1.1\r\nHost: localhost\r\n\r\n").readHead();
+      assertEquals(200, head.status());
+      assertEquals("text/event-stream", head.header("Content-Type").orElseThrow());
+      // the fake has no stderr for web: that channel says so, stdout goes on
+      String seen = readUntil(http, new StringBuilder(), "event: unavailable\n");
+      assertTrue(seen.contains("\"channel\":\"stderr\""), seen);
+      stdout.emit("50%\r" + XSS + "\n");
+      String line = readUntil(http, new StringBuilder(), "event: stdout\n");
+      assertTrue(line.contains("data: \"50%\\r\\u003cscript\\u003ealert(1)\\u003c/script\\u003e\\n\"\n"), line);
+    }
+    assertEquals(404, get("/api/v1/processes/nosuch/tail").status());
   }
 
   @Test
