@@ -131,7 +131,12 @@ final class Actions {
     return unwrap(error) instanceof SupervisorFault f && f.fault() == Fault.NOT_RUNNING;
   }
 
-  /** The outcome of a call that failed with {@code error} (wrapped or not). */
+  /** The outcome of a read about {@code target} that failed with {@code error} (wrapped or not). */
+  static Outcome failure(String target, Throwable error) {
+    return failure(null, target, error);
+  }
+
+  /** The outcome of {@code action} (null: a read) that failed with {@code error} (wrapped or not). */
   static Outcome failure(Action action, String target, Throwable error) {
     if (!(unwrap(error) instanceof SupervisorFault fault)) {
       return new Outcome(false, null, "ERROR: " + unwrap(error).getMessage());

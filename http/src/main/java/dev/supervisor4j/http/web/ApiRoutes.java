@@ -165,7 +165,7 @@ final class ApiRoutes {
   private static CompletionStage<HttpResponse> asDownload(CompletionStage<String> text, String fileName) {
     return text.handle((log, error) -> {
       if (error != null) {
-        Actions.Outcome failed = Actions.failure(Actions.Action.CLEARLOG, fileName, error);
+        Actions.Outcome failed = Actions.failure(fileName, error);
         StatusCode status = failed.fault() == Fault.BAD_NAME || failed.fault() == Fault.NO_FILE
             ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR;
         return Responses.json(status, Json.write(outcome(false, failed.fault(), failed.message())));
@@ -179,7 +179,7 @@ final class ApiRoutes {
   private CompletionStage<HttpResponse> tail(String name) {
     return api.getProcessInfo(name).handle((info, error) -> {
       if (error != null) {
-        Actions.Outcome failed = Actions.failure(Actions.Action.START, name, error);
+        Actions.Outcome failed = Actions.failure(name, error);
         return Responses.json(failed.fault() == Fault.BAD_NAME ? StatusCodes.NOT_FOUND : StatusCodes.INTERNAL_SERVER_ERROR,
             Json.write(outcome(false, failed.fault(), failed.message())));
       }

@@ -15,10 +15,12 @@ import static org.apache.pekko.http.javadsl.server.Directives.reject;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
 import dev.supervisor4j.http.HttpFrontEnd;
+import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -97,30 +99,40 @@ public final class WebConsole {
   private Route statusPage() {
     return concat(
         get(() -> parameterMap(params -> completeWithFuture(renderStatus(params)))),
-        post(() -> formFieldMap(fields -> extractRequest(request -> apiRoutes
-            .refusal(request, Optional.ofNullable(fields.get(CsrfGuard.FIELD)).or(
-                () -> ApiRoutes.header(request, CsrfGuard.HEADER)))
-            .map(reason -> complete(forbidden(reason)))
-            .orElseGet(() -> completeWithFuture(act(fields)))))));
+        post(() -> formFieldMap(fields -> extractRequest(request -> {
+          Optional<String> token = Optional.ofNullable(fields.get(CsrfGuard.FIELD))
+              .or(() -> ApiRoutes.header(request, CsrfGuard.HEADER));
+          return apiRoutes.refusal(request, token)
+              .map(reason -> complete(forbidden(reason)))
+              .orElseGet(() -> completeWithFuture(act(fields)));
+        }))));
+  }
+
+  /** What a status page shows above the table: a flash message, or an action to confirm. */
+  private record Prompt(Optional<String> flash, Optional<Pages.Confirm> confirm) {
+    static Prompt of(Map<String, String> params) {
+      Optional<String> message = Optional.ofNullable(params.get("message")).filter(m -> !m.isEmpty());
+      String action = params.getOrDefault("action", "");
+      if (action.isEmpty() || action.equals("refresh")) {
+        return new Prompt(message, Optional.empty());
+      }
+      return SupervisorAction.of(action, params.getOrDefault("processname", ""))
+          .map(asked -> new Prompt(message, Optional.of(asked.confirm())))
+          .orElseGet(() -> new Prompt(Optional.of("Unknown action " + action + " (or no process name)"),
+              Optional.empty()));
+    }
   }
 
   private CompletionStage<HttpResponse> renderStatus(Map<String, String> params) {
-    Optional<String> flash = Optional.ofNullable(params.get("message")).filter(m -> !m.isEmpty());
-    Optional<Pages.Confirm> confirm = Optional.empty();
-    String action = params.getOrDefault("action", "");
-    if (!action.isEmpty() && !action.equals("refresh")) {
-      SupervisorAction asked = SupervisorAction.of(action, params.getOrDefault("processname", ""));
-      if (asked == null) {
-        flash = Optional.of("Unknown action " + action + (params.containsKey("processname") ? "" : " (or no process name)"));
-      } else {
-        confirm = Optional.of(asked.confirm());
-      }
-    }
-    Optional<String> shownFlash = flash;
-    Optional<Pages.Confirm> shownConfirm = confirm;
-    return api.getIdentification().thenCombine(api.getSupervisorVersion(), (ident, version) -> new String[] {ident, version})
-        .thenCombine(api.getAllProcessInfo(), (iv, processes) -> Responses.page(Pages.status(csrf.token(), iv[0], iv[1],
-            Json.write(Map.of("processes", ProcessRows.rows(processes, Map.of()))), shownFlash, shownConfirm)));
+    Prompt prompt = Prompt.of(params);
+    CompletableFuture<String> ident = api.getIdentification().toCompletableFuture();
+    CompletableFuture<String> version = api.getSupervisorVersion().toCompletableFuture();
+    CompletableFuture<List<ProcessInfo>> processes = api.getAllProcessInfo().toCompletableFuture();
+    return CompletableFuture.allOf(ident, version, processes).thenApply(done -> {
+      String initial = Json.write(Map.of("processes", ProcessRows.rows(processes.join(), Map.of())));
+      return Responses.page(Pages.status(csrf.token(), ident.join(), version.join(), initial, prompt.flash(),
+          prompt.confirm()));
+    });
   }
 
   /** The tail page, or the reason there is nothing to follow (as supervisord's tail page says it). */
@@ -130,22 +142,21 @@ public final class WebConsole {
           Responses.page(Pages.tail(csrf.token(), "", Optional.of("No process name found"))));
     }
     return api.getProcessInfo(name).handle((info, error) -> Responses.page(Pages.tail(csrf.token(), name,
-        error == null ? Optional.empty() : Optional.of(Actions.failure(Actions.Action.CLEARLOG, name, error).message()))));
+        error == null ? Optional.empty() : Optional.of(Actions.failure(name, error).message()))));
   }
 
   /** A form POST (the confirm button, or a page without scripts): act, then redirect with the flash. */
   private CompletionStage<HttpResponse> act(Map<String, String> fields) {
-    SupervisorAction asked = SupervisorAction.of(fields.getOrDefault("action", ""), fields.getOrDefault("processname", ""));
-    if (asked == null) {
-      return CompletableFuture.completedFuture(redirect("Unknown action"));
-    }
-    return actions.run(asked.action(), asked.target(), "").thenApply(outcome -> redirect(outcome.message()));
+    return SupervisorAction.of(fields.getOrDefault("action", ""), fields.getOrDefault("processname", ""))
+        .map(asked -> actions.run(asked.action(), asked.target(), "").thenApply(done -> redirect(done.message())))
+        .orElseGet(() -> CompletableFuture.completedFuture(redirect("Unknown action")));
   }
 
   private static HttpResponse redirect(String message) {
     // 303: the browser follows with a GET, so a reload does not repeat the action.
     return HttpResponse.create().withStatus(StatusCodes.SEE_OTHER)
-        .addHeader(RawHeader.create("Location", "index.html?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))
+        .addHeader(RawHeader.create("Location",
+            "index.html?message=" + URLEncoder.encode(message, StandardCharsets.UTF_8)))
         .addHeader(RawHeader.create("Cache-Control", "no-cache"));
   }
 
@@ -156,13 +167,14 @@ public final class WebConsole {
 
   /** supervisord's page actions ({@code action=stop&processname=web}, {@code action=stopall}, ...) as ours. */
   record SupervisorAction(String word, Actions.Action action, String target) {
-    static SupervisorAction of(String word, String processName) {
+    /** Empty for an unknown action, or a process action without a process name. */
+    static Optional<SupervisorAction> of(String word, String processName) {
       return switch (word) {
-        case "stopall" -> new SupervisorAction(word, Actions.Action.STOP, "*");
-        case "restartall" -> new SupervisorAction(word, Actions.Action.RESTART, "*");
-        case "start", "stop", "restart", "clearlog" -> processName.isEmpty() ? null
-            : new SupervisorAction(word, Actions.Action.parse(word).orElseThrow(), processName);
-        default -> null;
+        case "stopall" -> Optional.of(new SupervisorAction(word, Actions.Action.STOP, "*"));
+        case "restartall" -> Optional.of(new SupervisorAction(word, Actions.Action.RESTART, "*"));
+        case "start", "stop", "restart", "clearlog" -> processName.isEmpty() ? Optional.empty()
+            : Optional.of(new SupervisorAction(word, Actions.Action.parse(word).orElseThrow(), processName));
+        default -> Optional.empty();
       };
     }
 
@@ -170,8 +182,10 @@ public final class WebConsole {
       return switch (word) {
         case "stopall" -> new Pages.Confirm(word, "", "Stop all processes?", "Stop all");
         case "restartall" -> new Pages.Confirm(word, "", "Restart all processes?", "Restart all");
-        case "clearlog" -> new Pages.Confirm(word, target, "Clear the logs of " + target + "?", "Clear log of " + target);
-        default -> new Pages.Confirm(word, target, capital(word) + " " + target + "?", capital(word) + " " + target);
+        case "clearlog" -> new Pages.Confirm(word, target, "Clear the logs of " + target + "?",
+            "Clear log of " + target);
+        default -> new Pages.Confirm(word, target, capital(word) + " " + target + "?",
+            capital(word) + " " + target);
       };
     }
 

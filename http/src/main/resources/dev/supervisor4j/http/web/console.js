@@ -181,7 +181,14 @@
 
   document.addEventListener("click", function (ev) {
     var b = ev.target.closest("button[data-action]");
-    if (b && !b.disabled) act(b.dataset.action, b.dataset.target, null, b);
+    if (!b || b.disabled) return;
+    // Everything at once is one misclick away from an outage: ask first.
+    if (b.dataset.target === "*" && !window.confirm(b.textContent + " processes?")) return;
+    act(b.dataset.action, b.dataset.target, null, b);
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "/" && document.activeElement === document.body) { ev.preventDefault(); filter.focus(); }
+    if (ev.key === "Escape" && document.activeElement === filter) { filter.value = ""; applyFilter(); filter.blur(); }
   });
   tbody.addEventListener("change", function (ev) {
     if (!ev.target.matches("select.signal") || !ev.target.value) return;
