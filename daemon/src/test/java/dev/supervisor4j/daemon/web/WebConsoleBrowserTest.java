@@ -184,6 +184,29 @@ class WebConsoleBrowserTest {
 
   @Test
   @Order(3)
+  void filterGroupsAndGroupActions() {
+    driver.get(base);
+    awaitState("pool:pool_0", "running", Duration.ofSeconds(20));
+    WebElement filter = driver.findElement(By.id("filter"));
+    filter.sendKeys("pool_1");
+    assertTrue(row("pool:pool_1").isDisplayed());
+    assertTrue(!row("pool:pool_0").isDisplayed() && !row("chatty").isDisplayed(), "filter left other rows");
+    filter.clear(); // fires no input event: send one as typing would
+    js("document.getElementById('filter').dispatchEvent(new Event('input'));");
+    WebElement group = driver.findElement(By.cssSelector("tr.group[data-group-header='pool']"));
+    group.findElement(By.cssSelector("button.toggle")).click();
+    assertTrue(!row("pool:pool_0").isDisplayed() && !row("pool:pool_1").isDisplayed(), "group did not collapse");
+    group.findElement(By.cssSelector("button.toggle")).click();
+    assertTrue(row("pool:pool_0").isDisplayed(), "group did not expand");
+    group.findElement(By.cssSelector("button[data-action='stop']")).click();
+    awaitState("pool:pool_0", "stopped", Duration.ofSeconds(10));
+    awaitState("pool:pool_1", "stopped", Duration.ofSeconds(10));
+    assertEquals("Group pool stopped", driver.findElement(By.cssSelector("#flash .text")).getText());
+    assertEquals("running", row("chatty").findElement(By.cssSelector(".state")).getText());
+  }
+
+  @Test
+  @Order(4)
   void supervisordActionLinkAsksBeforeActing() throws Exception {
     driver.get(base + "index.html?processname=idle&action=start");
     WebElement confirm = driver.findElement(By.id("confirm"));
@@ -198,7 +221,7 @@ class WebConsoleBrowserTest {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void tailFollowsTheLogAndShowsMarkupAsText() throws Exception {
     driver.get(base + "tail.html?processname=chatty");
     By stdout = By.cssSelector("section.log[data-channel=stdout] pre.logtext");
@@ -221,7 +244,7 @@ class WebConsoleBrowserTest {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void showsTheLostConnectionAndReconnectsByItself() throws Exception {
     driver.get(base);
     waitFor(Duration.ofSeconds(10), "the live stream", () -> "live".equals(driver.findElement(By.id("conn")).getText()));
@@ -233,7 +256,7 @@ class WebConsoleBrowserTest {
     daemon = DaemonProcess.start(dir, config(port));
     waitFor(Duration.ofSeconds(60), "the page to reconnect on its own",
         () -> "live".equals(driver.findElement(By.id("conn")).getText()));
-    awaitState("web", "running", Duration.ofSeconds(20));
+    awaitState("pool:pool_0", "running", Duration.ofSeconds(20)); // a new daemon, started afresh
     assertEquals("still", js("return window.sameDocument;"), "the page was reloaded");
   }
 

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A process as the console's JSON shows it: {@code getProcessInfo}'s fields plus the CSS class of
  * its state and, once sampled, CPU % and RSS. One encoder for the page, the event stream and the
- * API, so they cannot disagree.
+ * API, so they cannot disagree. {@code now} is left out: it would make every row differ from the
+ * last every second, and the event stream sends only rows that changed.
  */
 final class ProcessRows {
   private ProcessRows() {}
@@ -43,7 +44,6 @@ final class ProcessRows {
     row.put("pid", info.pid());
     row.put("start", info.start());
     row.put("stop", info.stop());
-    row.put("now", info.now());
     row.put("exitStatus", info.exitStatus());
     row.put("spawnErr", info.spawnErr());
     boolean measured = usage != null && info.pid() > 0;

@@ -248,6 +248,18 @@ class WebConsoleTest {
   }
 
   @Test
+  void mainLogStreamsToo() throws Exception {
+    api.mainLog = new TestPublisher();
+    try (RawHttp http = RawHttp.connect(Listeners.address(open, "inet"))) {
+      http.send("GET /api/v1/mainlog/tail HTTP/1.1\r\nHost: localhost\r\n\r\n").readHead();
+      api.mainLog.emit("INFO spawned\n");
+      String seen = readUntil(http, new StringBuilder(), "event: log\n");
+      assertTrue(seen.contains("data: \"INFO spawned\\n\""), seen);
+    }
+    assertTrue(get("/maintail.html").bodyText().contains("data-stream=\"api/v1/mainlog/tail\""));
+  }
+
+  @Test
   void staticFilesComeFromTheJar() throws Exception {
     RawHttp.Response js = get("/console/console.js");
     assertEquals(200, js.status());
