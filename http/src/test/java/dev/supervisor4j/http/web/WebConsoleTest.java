@@ -46,7 +46,8 @@ class WebConsoleTest {
     Path proc = Files.createTempDirectory("proc");
     HttpOptions options = HttpOptions.defaults()
         .withExtraRoutes(List.of(WebConsole.create(system, api, new CsrfGuard(TOKEN), proc).route()));
-    open = bind(Listeners.inet(null, null), options);
+    open = Listeners.bind(system, List.of(Listeners.inet(null, null), Listeners.unix(proc.resolve("s.sock"), null, null)),
+        body -> CompletableFuture.completedFuture(new byte[0]), api, new RecordingLog(), options);
     locked = bind(Listeners.inet("user", "pw"), options);
   }
 
@@ -102,6 +103,15 @@ class WebConsoleTest {
       assertTrue(html.contains("\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"), html);
       assertFalse(html.contains(XSS), html);
       assertTrue(html.contains("<script src=\"console/console.js\"></script>"), html);
+    }
+  }
+
+  @Test
+  void theUnixSocketServesItToo() throws Exception {
+    try (RawHttp http = RawHttp.connect(Listeners.address(open, "unix"))) {
+      RawHttp.Response page = http.exchange("GET /index.html HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+      assertEquals(200, page.status());
+      assertTrue(page.bodyText().contains("<title>Supervisor Status</title>"));
     }
   }
 
