@@ -18,5 +18,7 @@
  *   <li>routes: {@code Routes} (table, auth, rejection and exception pages), {@code RpcRoute},
  *       {@code LogTailRoutes}, {@code BasicAuth}, {@code ErrorPages}, {@code RequestPaths}.</li>
  * </ul>
+ *
+ * <p>The web console lives in {@code dev.supervisor4j.http.web} and plugs in as an extra route.
  */
 package dev.supervisor4j.http;

@@ -4,9 +4,12 @@ import dev.supervisor4j.daemon.config.DaemonSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code nodaemon=false}: a JVM cannot fork, so the validated command line is started again as a
@@ -34,7 +37,8 @@ public final class Daemonizer {
 
   public static int detach(DaemonSettings settings, PrintStream err) {
     ProcessHandle.Info self = ProcessHandle.current().info();
-    if (self.command().isEmpty() || self.arguments().isEmpty()) {
+    Optional<List<String>> arguments = arguments(self);
+    if (self.command().isEmpty() || arguments.isEmpty()) {
       err.println("Error: cannot find this JVM's command line to daemonize; use -n");
       return 2;
     }
@@ -45,7 +49,7 @@ public final class Daemonizer {
     cmd.add(String.format("umask %03o; exec \"$0\" \"$@\"", settings.umask()));
     cmd.add(self.command().get());
     cmd.add("-D" + CWD_PROPERTY + "=" + startupDirectory());
-    cmd.addAll(List.of(self.arguments().get()));
+    cmd.addAll(arguments.get());
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
@@ -60,6 +64,23 @@ public final class Daemonizer {
     } catch (IOException e) {
       err.println("Error: could not daemonize: " + e.getMessage());
       return 2;
+    }
+  }
+
+  /**
+   * This JVM's arguments. The JDK gives none when {@code /proc/self/cmdline} is longer than 4 KiB
+   * (a long explicit class path, as a test JVM's), so then we read that file ourselves.
+   */
+  static Optional<List<String>> arguments(ProcessHandle.Info self) {
+    if (self.arguments().isPresent()) {
+      return Optional.of(List.of(self.arguments().get()));
+    }
+    try {
+      String cmdline = new String(Files.readAllBytes(Path.of("/proc/self/cmdline")), StandardCharsets.UTF_8);
+      List<String> argv = List.of(cmdline.split("\0")); // trailing NUL: split drops the empty last part
+      return argv.size() < 2 ? Optional.empty() : Optional.of(argv.subList(1, argv.size()));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 }

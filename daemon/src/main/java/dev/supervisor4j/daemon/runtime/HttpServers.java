@@ -7,15 +7,17 @@ import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.http.HttpBindException;
 import dev.supervisor4j.http.HttpFrontEnd;
 import dev.supervisor4j.http.HttpLog;
+import dev.supervisor4j.http.HttpOptions;
 import dev.supervisor4j.http.HttpServerSpec;
 import dev.supervisor4j.http.RpcHandler;
+import dev.supervisor4j.http.web.WebConsole;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Opens the config's {@code [inet_http_server]}/{@code [unix_http_server]} sections. */
+/** Opens the config's {@code [inet_http_server]}/{@code [unix_http_server]} sections, web console included. */
 final class HttpServers {
   private HttpServers() {}
 
@@ -58,7 +60,10 @@ final class HttpServers {
       config.rpcInterfaces().forEach(r -> MainLog.info("RPC interface '" + r.name() + "' initialized"));
     }
     try {
-      return HttpFrontEnd.bind(system, specs, rpc, api, MAIN_LOG).toCompletableFuture().join();
+      // One console per front end: its live feed is shared by every listener.
+      HttpOptions options = HttpOptions.defaults()
+          .withExtraRoutes(List.of(WebConsole.create(system, api).route()));
+      return HttpFrontEnd.bind(system, specs, rpc, api, MAIN_LOG, options).toCompletableFuture().join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof HttpBindException) {
