@@ -123,7 +123,16 @@ public final class DaemonProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    // SIGTERM first, so that the daemon stops its children: a SIGKILL would orphan them.
     if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
       process.destroyForcibly();
     }
   }
