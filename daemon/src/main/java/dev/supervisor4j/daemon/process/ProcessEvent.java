@@ -13,6 +13,8 @@ import dev.supervisor4j.protocol.ProcessState;
  * @param pid      the pid involved (RUNNING, STOPPING, STOPPED, EXITED), 0 if none
  * @param expected for EXITED: whether the exit status was expected
  * @param epochMillis when it happened
+ * @param exitStatus  the last exit status, as {@code exitstatus} in getProcessInfo (for the ledger)
+ * @param spawnError  the last spawn error, {@code ""} if none (for the ledger)
  */
 public record ProcessEvent(
     String process,
@@ -22,4 +24,13 @@ public record ProcessEvent(
     int tries,
     long pid,
     boolean expected,
-    long epochMillis) implements dev.supervisor4j.daemon.events.HubMsg {}
+    long epochMillis,
+    int exitStatus,
+    String spawnError) implements dev.supervisor4j.daemon.events.HubMsg {
+
+  /** Without the exit status and spawn error. */
+  public ProcessEvent(String process, String group, ProcessState from, ProcessState to, int tries, long pid,
+      boolean expected, long epochMillis) {
+    this(process, group, from, to, tries, pid, expected, epochMillis, 0, "");
+  }
+}
