@@ -47,11 +47,17 @@ final class HistoryReads {
     // A running process is named as status shows it; a removed one still has its history.
     CompletionStage<NameSpec> spec = api.resolveProcess(name)
         .thenApply(m -> new NameSpec(m.group(), m.name()))
-        .exceptionally(e -> NameSpec.parse(name));
-    return spec.thenCompose(s -> streams(List.of(s.group() + ":" + s.process()))
-        .thenCompose(st -> read(st.processes().get(0)).thenCombine(read(st.daemon()),
-            (process, daemon) -> HistoryView.processHistory(process, daemon, s.group(), s.process(),
-                sinceSeconds * 1000, limit))));
+        .exceptionally(e -> null);
+    return spec.thenCompose(resolved -> {
+      NameSpec s = resolved != null ? resolved : NameSpec.parse(name);
+      return streams(List.of(s.group() + ":" + s.process()))
+          .thenCompose(st -> read(st.processes().get(0)).thenCombine(read(st.daemon()), (process, daemon) -> {
+            if (resolved == null && process.recent().isEmpty()) {
+              throw new CompletionException(new SupervisorFault(Fault.BAD_NAME, name));
+            }
+            return HistoryView.processHistory(process, daemon, s.group(), s.process(), sinceSeconds * 1000, limit);
+          }));
+    });
   }
 
   CompletionStage<List<HistoryEntry>> actions(long sinceSeconds, int limit) {

@@ -42,7 +42,7 @@ public final class JournalConfig {
         "jdbc-durable-state-store.use-shared-db = \"slick\"",
         "pekko-persistence-jdbc.shared-databases.slick.db {",
         "  numThreads = 2, maxConnections = 2, minConnections = 1",
-        "  connectionTimeout = 5000, validationTimeout = 2000",
+        "  connectionTimeout = 3000, validationTimeout = 1000",
         "  initializationFailTimeout = -1",
         "}",
         // A slow journal makes streams stash; past this, records are dropped (supervision goes on).
@@ -72,6 +72,9 @@ public final class JournalConfig {
     String upper = url.toUpperCase(java.util.Locale.ROOT);
     if (!upper.contains(";WRITE_DELAY=")) {
       url += ";WRITE_DELAY=0";
+    }
+    if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
+      url += ";DB_CLOSE_ON_EXIT=FALSE"; // the ledger closes it, after its last write
     }
     if (!upper.contains(";INIT=")) {
       url += ";" + SCHEMA;

@@ -48,6 +48,8 @@ public final class Ledger {
   private final Map<String, ActorRef<LedgerStream.Command>> streams = new HashMap<>();
   private int generation;
   private long dropped;
+  private boolean daemonRecovered;
+  private final List<ActorRef<Set<String>>> waitingForDaemon = new ArrayList<>();
 
   private Ledger(ActorContext<LedgerMsg> ctx, TimerScheduler<LedgerMsg> timers, int max, int retentionDays,
       String where, Clock clock) {
@@ -127,7 +129,13 @@ public final class Ledger {
           return Behaviors.same();
         })
         .onMessage(LedgerMsg.FlushNow.class, this::flushNow)
+        .onMessage(LedgerMsg.Remembered.class, this::answer)
         .build();
+  }
+
+  private Behavior<LedgerMsg> answer(LedgerMsg.Remembered r) {
+    r.replyTo().tell(r.processes());
+    return Behaviors.same();
   }
 
   private Behavior<LedgerMsg> route(LedgerMsg msg) {
@@ -162,20 +170,26 @@ public final class Ledger {
   }
 
   private Behavior<LedgerMsg> onGetRemembered(LedgerMsg.GetRememberedStopped get) {
-    ctx.spawnAnonymous(Behaviors.<LedgerState>setup(c -> {
-      stream(LedgerStream.DAEMON).tell(new LedgerStream.Read(c.getSelf()));
-      return Behaviors.receiveMessage(state -> {
-        get.replyTo().tell(state.stoppedByOperator());
-        return Behaviors.stopped();
-      });
-    }));
+    if (daemonRecovered) {
+      readRemembered(get.replyTo());
+    } else {
+      waitingForDaemon.add(get.replyTo()); // answered on recovery, or with nothing on failure
+    }
     return Behaviors.same();
+  }
+
+  private void readRemembered(ActorRef<Set<String>> replyTo) {
+    ctx.ask(LedgerState.class, stream(LedgerStream.DAEMON), OPEN_TIMEOUT, LedgerStream.Read::new,
+        (state, failure) -> new LedgerMsg.Remembered(state == null ? Set.of() : state.stoppedByOperator(), replyTo));
   }
 
   private Behavior<LedgerMsg> onStatus(LedgerMsg.StreamStatus s) {
     if (s.status() instanceof LedgerStream.Recovered r) {
       if (r.stream().equals(LedgerStream.DAEMON)) {
         timers.cancel("opening");
+        daemonRecovered = true;
+        waitingForDaemon.forEach(this::readRemembered);
+        waitingForDaemon.clear();
         if (dropped > 0) {
           MainLog.warn("history: " + dropped + " events were lost while the journal was unavailable");
           stream(LedgerStream.DAEMON).tell(new LedgerStream.Append(new LedgerEvent.DaemonStopping(
@@ -209,6 +223,9 @@ public final class Ledger {
   private Behavior<LedgerMsg> fail(String reason) {
     timers.cancel("opening");
     timers.cancel("trim");
+    daemonRecovered = false;
+    waitingForDaemon.forEach(w -> w.tell(Set.of()));
+    waitingForDaemon.clear();
     MainLog.crit("history unavailable: " + reason + " (journal: " + where + "); processes are "
         + "supervised as usual, state changes are not recorded until the journal works again");
     streams.values().forEach(ctx::stop);
@@ -242,6 +259,7 @@ public final class Ledger {
         .onMessage(LedgerMsg.StreamStatus.class, s -> Behaviors.same())
         .onMessage(LedgerMsg.StreamStopped.class, s -> Behaviors.same())
         .onMessage(LedgerMsg.FlushNow.class, f -> done(f.replyTo()))
+        .onMessage(LedgerMsg.Remembered.class, this::answer)
         .build();
   }
 

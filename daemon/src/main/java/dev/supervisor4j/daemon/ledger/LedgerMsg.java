@@ -49,6 +49,9 @@ public sealed interface LedgerMsg {
   /** Self-sent: time to apply retention_days, or to try the journal again after a failure. */
   enum Tick implements LedgerMsg { INSTANCE }
 
+  /** Self-sent: the daemon stream's remembered stops were read (empty when the read failed). */
+  record Remembered(Set<String> processes, ActorRef<Set<String>> replyTo) implements LedgerMsg {}
+
   /** Self-sent: the quiet period before a flush is over. */
   record FlushNow(ActorRef<Done> replyTo) implements LedgerMsg {}
 }
