@@ -24,7 +24,8 @@ import org.apache.pekko.pattern.StatusReply;
  * decides whether history is available. Supervision never waits for it: records are told, never
  * asked, and while the journal is opening, failed or slow they are buffered (boundedly) or dropped.
  *
- * <p>Three behaviours: {@code closed} (before {@link LedgerMsg.Open}: records are buffered),
+ * <p>Three behaviours: {@code closed} (before {@link LedgerMsg.Open} or the first question: records
+ * are buffered),
  * {@code open} (records go to their streams; a stream that fails recovery or a write makes history
  * unavailable) and {@code failed} (records are counted and dropped, queries answer with the reason,
  * and the journal is tried again every minute). Going to {@code failed} is logged at CRIT.
@@ -79,11 +80,9 @@ public final class Ledger {
         .onMessage(LedgerMsg.Open.class, o -> open(buffer))
         .onMessage(LedgerMsg.Record.class, r -> buffer(buffer, r))
         .onMessage(LedgerMsg.RecordAction.class, r -> buffer(buffer, r))
-        .onMessage(LedgerMsg.GetStreams.class, g -> unavailable(g.replyTo(), "history is starting"))
-        .onMessage(LedgerMsg.GetRememberedStopped.class, g -> {
-          g.replyTo().tell(Set.of());
-          return Behaviors.same();
-        })
+        // A question opens the journal at once rather than waiting for the delayed Open.
+        .onMessage(LedgerMsg.GetStreams.class, g -> openFor(buffer, () -> onGetStreams(g)))
+        .onMessage(LedgerMsg.GetRememberedStopped.class, g -> openFor(buffer, () -> onGetRemembered(g)))
         .onMessage(LedgerMsg.Flush.class, f -> done(f.replyTo()))
         .build();
   }
@@ -95,6 +94,12 @@ public final class Ledger {
     }
     buffer.addLast(msg);
     return Behaviors.same();
+  }
+
+  private Behavior<LedgerMsg> openFor(Deque<LedgerMsg> buffer, Runnable question) {
+    Behavior<LedgerMsg> next = open(buffer);
+    question.run();
+    return next;
   }
 
   private Behavior<LedgerMsg> open(Deque<LedgerMsg> buffer) {

@@ -20,9 +20,9 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * own ({@code daemon}: operator actions, reloads, starts and stops). Its state is its queryable
  * history, bounded by {@code max} events.
  *
- * <p>Retention: a snapshot every {@code max / 2} events, keeping two, with the events before them
- * deleted, so the journal holds at most about {@code max} events and two snapshots per stream. The
- * cost is a snapshot write (the whole bounded state) every {@code max / 2} events.
+ * <p>Retention: a snapshot every {@code max / 2} events; the one before it is kept, and the events
+ * before that one deleted, so the journal holds at most {@code max} events and two snapshots per
+ * stream. The cost is a snapshot write (the whole bounded state) every {@code max / 2} events.
  */
 public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Command, LedgerEvent, LedgerState> {
 
@@ -108,7 +108,7 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
 
   @Override
   public RetentionCriteria retentionCriteria() {
-    return RetentionCriteria.snapshotEvery(Math.max(5, max / 2), 2).withDeleteEventsOnSnapshot();
+    return RetentionCriteria.snapshotEvery(Math.max(5, max / 2), 1).withDeleteEventsOnSnapshot();
   }
 
   @Override
