@@ -18,6 +18,9 @@ import java.util.Map;
 public final class JournalConfig {
   private JournalConfig() {}
 
+  /** The daemon stream's journal: the same database, its own plugin actor and write queue. */
+  public static final String ACTIONS_JOURNAL = "supervisor4j.actions-journal";
+
   private static final String SCHEMA = "INIT=RUNSCRIPT FROM 'classpath:ledger/h2-schema.sql'";
 
   /** Profile and driver by the URL's subprotocol. */
@@ -40,6 +43,7 @@ public final class JournalConfig {
         "jdbc-snapshot-store.use-shared-db = \"slick\"",
         "jdbc-read-journal.use-shared-db = \"slick\"",
         "jdbc-durable-state-store.use-shared-db = \"slick\"",
+        ACTIONS_JOURNAL + " = ${jdbc-journal}",
         "pekko-persistence-jdbc.shared-databases.slick.db {",
         "  numThreads = 2, maxConnections = 2, minConnections = 1",
         "  connectionTimeout = 3000, validationTimeout = 1000",

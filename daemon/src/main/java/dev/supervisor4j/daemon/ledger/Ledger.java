@@ -45,6 +45,7 @@ public final class Ledger {
   private final int retentionDays;
   private final String where;
   private final Clock clock;
+  private final String actionsJournal;
   private final ActorRef<LedgerStream.Status> statusAdapter;
   private final Map<String, ActorRef<LedgerStream.Command>> streams = new HashMap<>();
   private int generation;
@@ -53,7 +54,8 @@ public final class Ledger {
   private final List<ActorRef<Set<String>>> waitingForDaemon = new ArrayList<>();
 
   private Ledger(ActorContext<LedgerMsg> ctx, TimerScheduler<LedgerMsg> timers, int max, int retentionDays,
-      String where, Clock clock) {
+      String where, Clock clock, String actionsJournal) {
+    this.actionsJournal = actionsJournal;
     this.ctx = ctx;
     this.timers = timers;
     this.max = max;
@@ -69,8 +71,19 @@ public final class Ledger {
    * @param where         the journal, for messages (its URL without credentials)
    */
   public static Behavior<LedgerMsg> create(int max, int retentionDays, String where, Clock clock) {
+    return create(max, retentionDays, where, clock, "");
+  }
+
+  /**
+   * @param actionsJournal the journal plugin of the daemon stream ({@code ""}: the default one). A
+   *                       plugin of its own gives operator actions their own write queue, so that
+   *                       an answer waiting for its action is not queued behind a crash loop's
+   *                       state changes.
+   */
+  public static Behavior<LedgerMsg> create(int max, int retentionDays, String where, Clock clock,
+      String actionsJournal) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Ledger(ctx, timers, max, retentionDays, where, clock).closed(new ArrayDeque<>())));
+        new Ledger(ctx, timers, max, retentionDays, where, clock, actionsJournal).closed(new ArrayDeque<>())));
   }
 
   // ---- closed: before the journal is opened ---------------------------------------------------
@@ -157,7 +170,8 @@ public final class Ledger {
 
   private ActorRef<LedgerStream.Command> stream(String id) {
     return streams.computeIfAbsent(id, key -> {
-      ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter),
+      String journal = key.equals(LedgerStream.DAEMON) ? actionsJournal : "";
+      ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter, journal),
           "g" + generation + "-" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
       ctx.watchWith(ref, new LedgerMsg.StreamStopped(key));
       return ref;

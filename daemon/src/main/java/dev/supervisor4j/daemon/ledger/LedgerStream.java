@@ -48,12 +48,14 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
   private final String stream;
   private final int max;
   private final ActorRef<Status> owner;
+  private final String journal;
 
-  private LedgerStream(String stream, int max, ActorRef<Status> owner) {
+  private LedgerStream(String stream, int max, ActorRef<Status> owner, String journal) {
     super(PersistenceId.ofUniqueId(stream));
     this.stream = stream;
     this.max = max;
     this.owner = owner;
+    this.journal = journal;
   }
 
   /**
@@ -62,7 +64,17 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
    * @param owner  told {@link Recovered} or {@link Failed}
    */
   public static Behavior<Command> create(String stream, int max, ActorRef<Status> owner) {
-    return Behaviors.setup(ctx -> new LedgerStream(stream, max, owner));
+    return create(stream, max, owner, "");
+  }
+
+  /** @param journal the journal plugin id, {@code ""} for the default one */
+  public static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, String journal) {
+    return Behaviors.setup(ctx -> new LedgerStream(stream, max, owner, journal));
+  }
+
+  @Override
+  public String journalPluginId() {
+    return journal;
   }
 
   public static String processStream(String group, String name) {

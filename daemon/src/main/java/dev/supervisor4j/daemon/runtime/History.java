@@ -54,7 +54,7 @@ final class History {
     if (!settings.enabled()) {
       return daemon;
     }
-    return JournalConfig.of(settings).withFallback(dispatcher()).withFallback(daemon);
+    return JournalConfig.of(settings).withFallback(dispatcher()).withFallback(daemon).resolve();
   }
 
   /** Spawns the ledger (journal still closed) and subscribes it; a no-op History when disabled. */
@@ -64,7 +64,8 @@ final class History {
     }
     DispatcherSelector own = DispatcherSelector.fromConfig(DISPATCHER);
     ActorRef<LedgerMsg> ledger = system.systemActorOf(Ledger.create(settings.maxEventsPerProcess(),
-        settings.retentionDays(), JournalConfig.shown(settings), clock), "ledger", own);
+        settings.retentionDays(), JournalConfig.shown(settings), clock, JournalConfig.ACTIONS_JOURNAL),
+        "ledger", own);
     system.tell(new RootMsg.Subscribe(system.systemActorOf(ProcessEventFeed.create(ledger), "ledger-feed", own)));
     History history = new History(settings, ledger, new ActionLog(ledger, system.scheduler()), clock);
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "supervisor4j-ledger-flush",
@@ -136,7 +137,7 @@ final class History {
         DISPATCHER + " {",
         "  type = Dispatcher",
         "  executor = thread-pool-executor",
-        "  thread-pool-executor.fixed-pool-size = 1",
+        "  thread-pool-executor.fixed-pool-size = 2",
         "  throughput = 100",
         "}",
         "jdbc-journal.plugin-dispatcher = \"" + DISPATCHER + "\"",
