@@ -44,8 +44,12 @@ public final class JournalConfig {
         "jdbc-read-journal.use-shared-db = \"slick\"",
         "jdbc-durable-state-store.use-shared-db = \"slick\"",
         ACTIONS_JOURNAL + " = ${jdbc-journal}",
+        // Process events: at most two batch inserts at a time; operator actions: one, on a
+        // connection of their own, so that an answer never waits for a crash loop's batches.
+        "jdbc-journal.parallelism = 2",
+        ACTIONS_JOURNAL + ".parallelism = 1",
         "pekko-persistence-jdbc.shared-databases.slick.db {",
-        "  numThreads = 2, maxConnections = 2, minConnections = 1",
+        "  numThreads = 3, maxConnections = 3, minConnections = 1",
         "  connectionTimeout = 3000, validationTimeout = 1000",
         "  initializationFailTimeout = -1",
         "}",

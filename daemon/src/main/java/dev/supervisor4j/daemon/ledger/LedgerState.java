@@ -1,7 +1,6 @@
 package dev.supervisor4j.daemon.ledger;
 
 import dev.supervisor4j.protocol.ProcessState;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,24 +21,25 @@ public record LedgerState(List<LedgerEvent> recent, long starts, long unexpected
     long lastExitMillis, Set<String> stoppedByOperator) implements LedgerSerializable {
 
   public LedgerState {
-    recent = List.copyOf(recent);
+    recent = EventWindow.of(recent);
     stoppedByOperator = Set.copyOf(stoppedByOperator);
   }
 
   public static LedgerState empty() {
-    return new LedgerState(List.of(), 0, 0, null, 0, Set.of());
+    return new LedgerState(EventWindow.empty(), 0, 0, null, 0, Set.of());
   }
 
   /** The state after {@code e}, keeping at most {@code max} events. */
   public LedgerState apply(LedgerEvent e, int max) {
+    EventWindow window = (EventWindow) recent;
     if (e instanceof LedgerEvent.HistoryTrimmed t) {
-      return withRecent(recent.stream().filter(r -> r.epochMillis() >= t.cutoffMillis()).toList());
+      int first = 0;
+      while (first < window.size() && window.get(first).epochMillis() < t.cutoffMillis()) {
+        first++;
+      }
+      return withRecent(window.from(first));
     }
-    List<LedgerEvent> kept = new ArrayList<>(Math.min(recent.size() + 1, max));
-    int from = Math.max(0, recent.size() + 1 - max);
-    kept.addAll(recent.subList(Math.min(from, recent.size()), recent.size()));
-    kept.add(e);
-    LedgerState next = withRecent(kept);
+    LedgerState next = withRecent(window.append(e, max));
     if (e instanceof LedgerEvent.ProcessStateChanged c) {
       return next.counting(c);
     }
