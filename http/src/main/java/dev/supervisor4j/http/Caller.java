@@ -39,6 +39,11 @@ public record Caller(Transport transport, String user, String address) {
     address = address == null ? "" : address;
   }
 
+  /** Who sent this request (set by the listener and the auth check); {@link #UNKNOWN} if not known. */
+  public static Caller of(org.apache.pekko.http.javadsl.model.HttpRequest request) {
+    return CallerAttribute.of(request);
+  }
+
   /** The same caller, authenticated as {@code user}. */
   public Caller withUser(String authenticated) {
     return new Caller(transport, authenticated, address);

@@ -82,7 +82,7 @@ public final class Daemon implements ConfigSource {
     daemon.history = history;
     SupervisorApi api = new ActorSupervisorApi(system, system, history.ledger());
     try {
-      HttpServers.open(system, initial, rpcHandler(api, history), api);
+      HttpServers.open(system, initial, rpcHandler(api, history), api, caller -> history.forCaller(api, caller));
     } catch (StartupError e) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
