@@ -29,6 +29,7 @@
   }
   function exitText(e) {
     if (e.exitStatus === null || e.exitStatus === undefined) return "";
+    if (e.exitStatus === -1) return "terminated by a signal";
     return "exit status " + e.exitStatus + (e.to === "EXITED" ? (e.expected ? " (expected)" : " (not expected)") : "");
   }
 
@@ -82,7 +83,8 @@
     document.getElementById("t-from").textContent = when(first);
     document.getElementById("t-to").textContent = "now";
     var starts = states.filter(function (e) { return e.to === "STARTING"; }).length;
-    document.getElementById("summary").textContent = starts + " starts, " + unexpected + " unexpected exits shown";
+    document.getElementById("summary").textContent = starts + (starts === 1 ? " start, " : " starts, ") + unexpected
+      + (unexpected === 1 ? " unexpected exit" : " unexpected exits") + " shown";
   }
 
   function load() {
