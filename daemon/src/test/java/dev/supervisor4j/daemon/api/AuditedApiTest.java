@@ -110,6 +110,17 @@ class AuditedApiTest {
   }
 
   @Test
+  void aShutdownIsAnsweredWithoutWaitingForItsWrite() throws Exception {
+    TestProbe<LedgerMsg> ledger = kit.createTestProbe();
+    AuditedApi api = new AuditedApi(answering(Boolean.TRUE), new ActionLog(ledger.ref(), kit.scheduler()), ALICE,
+        CLOCK);
+    assertTrue(api.shutdown().toCompletableFuture().get(5, TimeUnit.SECONDS)); // nobody acknowledges
+    assertInstanceOf(LedgerEvent.DaemonStopping.class,
+        ledger.expectMessageClass(LedgerMsg.Record.class).event());
+    assertEquals("shutdown", ledger.expectMessageClass(LedgerMsg.RecordAction.class).action().action());
+  }
+
+  @Test
   void readsPassStraightThroughAndWriteNothing() throws Exception {
     TestProbe<LedgerMsg> ledger = kit.createTestProbe();
     AuditedApi api = new AuditedApi(answering(42L), new ActionLog(ledger.ref(), kit.scheduler()), ALICE, CLOCK);
