@@ -54,13 +54,15 @@ public final class AuditedApi implements SupervisorApi {
   @Override
   public CompletionStage<Boolean> shutdown() {
     log.note(new LedgerEvent.DaemonStopping(clock.millis(), "shutdown by " + who()));
-    return acted("shutdown", "", Intent.NONE, api.shutdown(), ok -> List.of());
+    // Not waited for: the daemon may be gone before the write is acknowledged, and the answer
+    // must still go out (supervisord answers true). The ledger's flush at exit writes it.
+    return noted("shutdown", api.shutdown());
   }
 
   @Override
   public CompletionStage<Boolean> restart() {
     log.note(new LedgerEvent.DaemonStopping(clock.millis(), "restart by " + who()));
-    return acted("restart", "", Intent.NONE, api.restart(), ok -> List.of());
+    return noted("restart", api.restart());
   }
 
   @Override
@@ -158,6 +160,14 @@ public final class AuditedApi implements SupervisorApi {
       return new LedgerEvent.OperatorActed(when, caller.user(), caller.transport().label(), action, target,
           ok ? affected.apply(value) : List.of(), ok ? intent : Intent.NONE, ok, result);
     }).thenCompose(log::acted).thenCompose(recorded -> call);
+  }
+
+  /** Records the outcome of a daemon-wide call without holding its answer back. */
+  private CompletionStage<Boolean> noted(String action, CompletionStage<Boolean> call) {
+    long when = clock.millis();
+    return call.whenComplete((value, error) -> log.acted(new LedgerEvent.OperatorActed(when, caller.user(),
+        caller.transport().label(), action, "", List.of(), Intent.NONE, error == null,
+        error == null ? "OK" : String.valueOf(unwrap(error).getMessage()))));
   }
 
   private String who() {

@@ -58,10 +58,8 @@ public final class JournalConfig {
         "pekko.persistence.typed.stash-overflow-strategy = drop",
         "pekko.persistence.journal-plugin-fallback.recovery-event-timeout = 10s",
         "pekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout = 10s",
-        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 10s",
-        "pekko.actor.serialization-bindings {",
-        "  \"dev.supervisor4j.daemon.ledger.LedgerSerializable\" = jackson-json",
-        "}"))
+        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 10s"))
+        .withFallback(LedgerSerializer.config())
         .withValue("pekko-persistence-jdbc.shared-databases.slick.profile", ConfigValueFactory.fromAnyRef(db[0]))
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.driver", ConfigValueFactory.fromAnyRef(db[1]))
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(url))

@@ -1,7 +1,5 @@
 package dev.supervisor4j.daemon.ledger;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.supervisor4j.protocol.ProcessState;
 import java.util.List;
 
@@ -9,14 +7,6 @@ import java.util.List;
  * What the ledger persists: facts, in the past tense, with the time they happened. Pids and states
  * are history here, never truth: what runs is rebuilt at boot from the config.
  */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = LedgerEvent.ProcessStateChanged.class, name = "state"),
-    @JsonSubTypes.Type(value = LedgerEvent.OperatorActed.class, name = "action"),
-    @JsonSubTypes.Type(value = LedgerEvent.ConfigReloaded.class, name = "reload"),
-    @JsonSubTypes.Type(value = LedgerEvent.DaemonStarted.class, name = "started"),
-    @JsonSubTypes.Type(value = LedgerEvent.DaemonStopping.class, name = "stopping"),
-    @JsonSubTypes.Type(value = LedgerEvent.HistoryTrimmed.class, name = "trimmed")})
 public sealed interface LedgerEvent extends LedgerSerializable {
   long epochMillis();
 

@@ -4,6 +4,7 @@ import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.api.AuditedApi;
 import dev.supervisor4j.daemon.config.HistorySettings;
 import dev.supervisor4j.daemon.ledger.ActionLog;
+import dev.supervisor4j.daemon.ledger.Background;
 import dev.supervisor4j.daemon.ledger.JournalConfig;
 import dev.supervisor4j.daemon.ledger.Ledger;
 import dev.supervisor4j.daemon.ledger.LedgerEvent;
@@ -35,7 +36,11 @@ final class History {
   private static final Duration REMEMBER_WAIT = Duration.ofSeconds(20);
   private static final Duration OPEN_DELAY = Duration.ofSeconds(1);
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(4);
-  private static final String DISPATCHER = "supervisor4j.ledger-dispatcher";
+  /** Its threads are named {@code supervisord-ledger-dispatcher-N}: "supervisord-led" to the kernel. */
+  private static final String DISPATCHER = "ledger-dispatcher";
+  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code db-N}. */
+  private static final String[] LEDGER_THREADS = {"supervisord-led", "db-"};
+  private static final Duration RENICE_EVERY = Duration.ofSeconds(30);
 
   private final HistorySettings settings;
   private final ActorRef<LedgerMsg> ledger;
@@ -68,6 +73,9 @@ final class History {
         "ledger", own);
     system.tell(new RootMsg.Subscribe(system.systemActorOf(ProcessEventFeed.create(ledger), "ledger-feed", own)));
     History history = new History(settings, ledger, new ActionLog(ledger, system.scheduler()), clock);
+    // Supervision first: the ledger's threads run at nice 10 (threads come and go, so look again).
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(3), RENICE_EVERY,
+        () -> Background.lower(LEDGER_THREADS), system.dispatchers().lookup(own));
     CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "supervisor4j-ledger-flush",
         () -> AskPattern.<LedgerMsg, Done>ask(ledger, LedgerMsg.Flush::new, FLUSH_WAIT, system.scheduler())
             .exceptionally(e -> Done.getInstance()));

@@ -38,11 +38,9 @@ class LedgerStreamTest {
 
   private static final ActorTestKit kit = ActorTestKit.create(
       EventSourcedBehaviorTestKit.config()
-          .withFallback(ConfigFactory.parseString(String.join("\n",
-              "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.testkit.snapshotstore.pluginid\"",
-              "pekko.actor.serialization-bindings {",
-              "  \"dev.supervisor4j.daemon.ledger.LedgerSerializable\" = jackson-json",
-              "}")))
+          .withFallback(ConfigFactory.parseString(
+              "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.testkit.snapshotstore.pluginid\""))
+          .withFallback(LedgerSerializer.config())
           .withFallback(org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin.config()));
 
   private final TestProbe<LedgerStream.Status> owner = kit.createTestProbe();

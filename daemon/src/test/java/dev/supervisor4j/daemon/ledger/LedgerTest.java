@@ -30,10 +30,7 @@ import org.junit.jupiter.api.Test;
 class LedgerTest {
   private static final ActorTestKit kit = ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config()
       .withFallback(PersistenceTestKitSnapshotPlugin.config())
-      .withFallback(ConfigFactory.parseString(String.join("\n",
-          "pekko.actor.serialization-bindings {",
-          "  \"dev.supervisor4j.daemon.ledger.LedgerSerializable\" = jackson-json",
-          "}")))
+      .withFallback(LedgerSerializer.config())
       .withFallback(ConfigFactory.load()));
   private static final PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
 
