@@ -80,6 +80,11 @@ public final class AuditedApi implements SupervisorApi {
   }
 
   @Override
+  public CompletionStage<Boolean> updateProcessGroup(String name) {
+    return acted("updateProcessGroup", name, Intent.NONE, api.updateProcessGroup(name), ok -> List.of());
+  }
+
+  @Override
   public CompletionStage<Boolean> removeProcessGroup(String name) {
     return acted("removeProcessGroup", name, Intent.NONE, api.removeProcessGroup(name), ok -> List.of());
   }

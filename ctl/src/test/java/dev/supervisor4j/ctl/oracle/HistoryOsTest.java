@@ -1,12 +1,10 @@
-package dev.supervisor4j.daemon.os;
+package dev.supervisor4j.ctl.oracle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.supervisor4j.daemon.testing.DaemonProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,15 +14,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The ledger end to end: the real daemon, its H2 journal on disk, our supervisorctl. An operator
- * stop over TCP with a password survives SIGTERM and {@code kill -9} in the history;
- * {@code remember_stopped} keeps that program stopped across the restart; a journal that is locked
- * or corrupt leaves supervision alone and makes {@code history} answer with an error.
+ * The ledger end to end: our daemon (the jar the reactor built before this module), its H2 journal
+ * on disk, our supervisorctl. An operator stop over TCP with a password survives SIGTERM and
+ * {@code kill -9} in the history; {@code remember_stopped} keeps that program stopped across the
+ * restart; a journal that is locked or corrupt leaves supervision alone and makes {@code history}
+ * answer with an error.
  */
 @Tag("os")
 class HistoryOsTest {
@@ -32,11 +33,21 @@ class HistoryOsTest {
   private static final java.util.regex.Pattern TIME =
       java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
 
+  @BeforeEach
+  void needsOurDaemon() {
+    Assumptions.assumeTrue(OurDaemon.built(), OurDaemon.ABSENT);
+  }
+
   @TempDir Path dir;
 
   private static String config(int port, String history) {
     return String.join("\n",
-        LifecycleOsTest.header(),
+        "[supervisord]",
+        "logfile=%(here)s/supervisord.log",
+        "pidfile=%(here)s/supervisord.pid",
+        "childlogdir=%(here)s",
+        "nodaemon=true",
+        "silent=true",
         "[unix_http_server]",
         "file=%(here)s/s.sock",
         "[inet_http_server]",
@@ -65,21 +76,13 @@ class HistoryOsTest {
     }
   }
 
-  /** Our supervisorctl, a separate JVM on the test class path: {@code [exit status, output]}. */
-  private Result ctl(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        "dev.supervisor4j.ctl.SupervisorCtl", "-c", dir.resolve("supervisord.conf").toString()));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+  /** Our supervisorctl, in this JVM: {@code [exit status, output (stdout then stderr)]}. */
+  private Result ctl(String... args) {
+    List<String> argv = new ArrayList<>(List.of("-c", dir.resolve("supervisord.conf").toString()));
+    argv.addAll(List.of(args));
     long started = System.nanoTime();
-    if (!p.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("supervisorctl " + String.join(" ", args) + " hung for " + WAIT);
-    }
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    return new Result(p.exitValue(), out, Duration.ofNanos(System.nanoTime() - started));
+    Ctl.Result r = Ctl.oursRaw(argv, "");
+    return new Result(r.code(), r.out() + r.err(), Duration.ofNanos(System.nanoTime() - started));
   }
 
   record Result(int exit, String out, Duration took) {}
@@ -117,13 +120,13 @@ class HistoryOsTest {
   void anOperatorStopSurvivesSigtermAndStaysStoppedWithRememberStopped() throws Exception {
     int port = freePort();
     String conf = config(port, "remember_stopped = true");
-    try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
       awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
       stopOverTcpWithPassword(port, "keep");
       d.signal("TERM");
       assertEquals(0, d.awaitExit(WAIT));
     }
-    try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
       String status = awaitStatus(s -> state(s, "other", "RUNNING") && state(s, "third", "RUNNING"),
           "the others RUNNING after the restart");
       assertTrue(state(status, "keep", "STOPPED"), status);
@@ -156,13 +159,13 @@ class HistoryOsTest {
   void withoutRememberStoppedEveryAutostartProgramStartsAgain() throws Exception {
     int port = freePort();
     String conf = config(port, "retention_days = 7");
-    try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
       awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
       stopOverTcpWithPassword(port, "keep");
       d.signal("TERM");
       assertEquals(0, d.awaitExit(WAIT));
     }
-    try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
       awaitStatus(HistoryOsTest::allRunning, "all RUNNING after the restart");
       assertTrue(ctl("history", "keep").out().contains("stopProcess by alice via tcp: OK"));
     }
@@ -174,16 +177,16 @@ class HistoryOsTest {
     String conf = config(port, "");
     List<Long> orphans = new ArrayList<>();
     try {
-      try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+      try (OurDaemon d = OurDaemon.start(dir, conf)) {
         awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
-        ProcFs.childrenOf(d.pid()).forEach(s -> orphans.add(s.pid()));
+        d.process().children().forEach(c -> orphans.add(c.pid()));
         stopOverTcpWithPassword(port, "keep");
         d.process().destroyForcibly(); // SIGKILL, right after the acknowledgement
         d.process().waitFor(10, TimeUnit.SECONDS);
       }
       orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
       Files.deleteIfExists(dir.resolve("s.sock"));
-      try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+      try (OurDaemon d = OurDaemon.start(dir, conf)) {
         awaitStatus(s -> state(s, "other", "RUNNING"), "RUNNING after the restart");
         Result history = ctl("history", "keep");
         assertTrue(history.out().contains("stopProcess by alice via tcp: OK"), history.out());
@@ -211,7 +214,7 @@ class HistoryOsTest {
   }
 
   private void assertUnavailableButSupervising(String history) throws Exception {
-    try (DaemonProcess d = DaemonProcess.start(dir, config(freePort(), history))) {
+    try (OurDaemon d = OurDaemon.start(dir, config(freePort(), history))) {
       awaitStatus(HistoryOsTest::allRunning, "all RUNNING despite the journal");
       d.awaitLog(log -> log.contains("CRIT history unavailable"), WAIT, "CRIT history unavailable");
       Result answer = ctl("history", "keep");
