@@ -18,7 +18,7 @@ def call(method, label, *args):
         print(method, label, 'fault', f.faultCode)
     sys.stdout.flush()
 
-# Supervisor's own namespaces only: ours (supervisor4j.*) has no counterpart to compare with.
+# Supervisor's own namespaces only: ours (supervisor4j.*, history.*) have no counterpart to compare with.
 methods = [m for m in proxy.system.listMethods() if m.split('.')[0] in ('supervisor', 'system')]
 print('count', len(methods))
 

@@ -61,6 +61,8 @@ public final class RootGuardian {
   private ActiveGroups active = ActiveGroups.empty();
   /** Groups with an update under way (waiting for retired processes to stop). */
   private final Set<String> updating = new HashSet<>();
+  /** Left stopped by the first autostart only (remember_stopped); a restart starts everything. */
+  private java.util.Set<String> keepStopped = java.util.Set.of();
 
   private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, ProcessFactory processes,
       ConfigSource configSource, CompletableFuture<Integer> exitCode) {
@@ -90,10 +92,14 @@ public final class RootGuardian {
    */
   public static Behavior<RootMsg> createWaiting(SupervisordConfig config, ProcessFactory processes,
       ConfigSource configSource, CompletableFuture<Integer> exitCode) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000, stash ->
-        Behaviors.receive(RootMsg.class)
-            .onMessage(RootMsg.Begin.class, b -> stash.unstashAll(
-                new RootGuardian(ctx, timers, processes, configSource, exitCode).start(config)))
+    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000, stash -> {
+      RootGuardian root = new RootGuardian(ctx, timers, processes, configSource, exitCode);
+      return Behaviors.receive(RootMsg.class)
+            .onMessage(RootMsg.KeepStopped.class, k -> {
+              root.keepStopped = k.processes();
+              return Behaviors.same();
+            })
+            .onMessage(RootMsg.Begin.class, b -> stash.unstashAll(root.start(config)))
             .onMessage(RootMsg.Shutdown.class, s -> {
               exitCode.complete(0);
               ctx.getSystem().terminate();
@@ -103,11 +109,15 @@ public final class RootGuardian {
               stash.stash(m);
               return Behaviors.same();
             })
-            .build())));
+            .build();
+    })));
   }
 
   private Behavior<RootMsg> start(SupervisordConfig next) {
     configSource.prepare(next);
+    if (generation > 0) {
+      keepStopped = java.util.Set.of();
+    }
     generation++;
     config = next;
     lastRead = next;
@@ -166,7 +176,8 @@ public final class RootGuardian {
       return;
     }
     int gen = generation;
-    ctx.ask(Done.class, groups.get(index).ref(), AUTOSTART_TIMEOUT, GroupMsg.Autostart::new,
+    java.util.Set<String> keep = keepStopped;
+    ctx.ask(Done.class, groups.get(index).ref(), AUTOSTART_TIMEOUT, r -> new GroupMsg.Autostart(r, keep),
         (done, failure) -> new RootMsg.AutostartNext(gen, index + 1));
   }
 

@@ -23,6 +23,16 @@ public sealed interface RootMsg {
    */
   enum Begin implements RootMsg { INSTANCE }
 
+  /**
+   * Before {@link Begin}: leave these processes ({@code group:name}) stopped at the first autostart,
+   * because an operator stopped them before the daemon restarted ({@code remember_stopped}).
+   */
+  record KeepStopped(Set<String> processes) implements RootMsg {
+    public KeepStopped {
+      processes = Set.copyOf(processes);
+    }
+  }
+
   /** SIGTERM, SIGINT or RPC shutdown: stop everything in order, then exit 0. */
   enum Shutdown implements RootMsg { INSTANCE }
 

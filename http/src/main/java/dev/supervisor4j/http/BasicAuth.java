@@ -40,6 +40,11 @@ final class BasicAuth {
     this.password = password == null ? "" : password;
   }
 
+  /** The one user this listener accepts. */
+  String username() {
+    return username;
+  }
+
   Outcome check(Optional<String> authorization) {
     if (authorization.isEmpty()) {
       return Outcome.DENY;

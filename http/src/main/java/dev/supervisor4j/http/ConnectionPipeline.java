@@ -50,7 +50,7 @@ final class ConnectionPipeline {
 
   /** A fresh flow for one connection; {@code handler} is the listener's route flow, shared. */
   Flow<ByteString, ByteString, NotUsed> forConnection(Flow<HttpRequest, HttpResponse, NotUsed> handler,
-      Optional<InetSocketAddress> remote) {
+      Optional<InetSocketAddress> remote, Caller caller) {
     ExchangeTracker tracker = new ExchangeTracker();
     BidiFlow<HttpResponse, ByteString, ByteString, HttpRequest, NotUsed> httpOverBytes =
         http.serverLayer(settings, remote, log).atop(tlsPlacebo());
@@ -58,7 +58,9 @@ final class ConnectionPipeline {
             Flow.of(ByteString.class).via(killSwitch.flow()),
             Flow.of(ByteString.class).via(killSwitch.flow()).via(new StrayCrlfFilter()))
         .atop(BidiFlow.fromGraph(new ConnectionWatch(idleTimeout, tracker::busy, tracker::peerClosed)));
-    return httpOverBytes.atop(bytes).reversed().join(tracker.around(handler));
+    Flow<HttpRequest, HttpResponse, NotUsed> identified =
+        Flow.of(HttpRequest.class).map(r -> CallerAttribute.with(r, caller)).via(handler);
+    return httpOverBytes.atop(bytes).reversed().join(tracker.around(identified));
   }
 
   /**

@@ -126,7 +126,8 @@ public final class HttpFrontEnd {
   private CompletionStage<Void> open(HttpServerSpec spec, Flow<HttpRequest, HttpResponse, NotUsed> handler,
       ConnectionPipeline pipeline, ClassicActorSystemProvider system, Materializer mat, HttpLog log) {
     if (spec instanceof HttpServerSpec.Inet tcp) {
-      return InetListener.bind(system, tcp, remote -> pipeline.forConnection(handler, remote), mat)
+      return InetListener.bind(system, tcp,
+          remote -> pipeline.forConnection(handler, remote, Caller.tcp(remote)), mat)
           .thenAccept(binding -> {
             synchronized (this) {
               if (!stopped.get()) {
@@ -150,7 +151,7 @@ public final class HttpFrontEnd {
             addresses.add(UnixDomainSocketAddress.of(listener.file()));
           }
           listener.acceptOn(io, channel -> UnixConnection.serve(channel,
-              pipeline.forConnection(handler, Optional.empty()), mat, IO_DISPATCHER), log);
+              pipeline.forConnection(handler, Optional.empty(), Caller.unixPeer(channel)), mat, IO_DISPATCHER), log);
         });
   }
 

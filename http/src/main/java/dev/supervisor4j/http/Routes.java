@@ -5,6 +5,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.concat;
 import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.handleExceptions;
 import static org.apache.pekko.http.javadsl.server.Directives.handleRejections;
+import static org.apache.pekko.http.javadsl.server.Directives.mapRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
 
 import java.util.ArrayList;
@@ -56,7 +57,8 @@ final class Routes {
     return extractRequest(request -> {
       BasicAuth.Outcome outcome = auth.check(request.getHeader("Authorization").map(HttpHeader::value));
       return switch (outcome) {
-        case ALLOW -> inner;
+        case ALLOW -> mapRequest(r -> CallerAttribute.with(r, CallerAttribute.of(r).withUser(auth.username())),
+            () -> inner);
         case DENY -> complete(ErrorPages.unauthorized());
         case MALFORMED -> complete(ErrorPages.of(StatusCodes.BAD_REQUEST));
       };

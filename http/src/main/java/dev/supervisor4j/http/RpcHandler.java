@@ -15,6 +15,11 @@ import java.util.concurrent.CompletionStage;
 public interface RpcHandler {
   CompletionStage<byte[]> handle(byte[] body);
 
+  /** The same, knowing who sent it (for the history of operator actions); by default ignores it. */
+  default CompletionStage<byte[]> handle(byte[] body, Caller caller) {
+    return handle(body);
+  }
+
   /** The request body is not an XML-RPC call this server can read; answered with HTTP 400. */
   final class BadRequest extends RuntimeException {
     public BadRequest(String message) {

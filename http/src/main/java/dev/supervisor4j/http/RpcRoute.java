@@ -64,15 +64,15 @@ final class RpcRoute {
     // in progress the connection's idle timeout does not apply.
     return request.entity().toStrict(readTimeoutMillis, maxBytes, mat)
         .handle((strict, error) -> error == null
-            ? call(strict.getData().toArray())
+            ? call(strict.getData().toArray(), CallerAttribute.of(request))
             : CompletableFuture.completedFuture(readFailed(Causes.unwrap(error))))
         .thenCompose(stage -> stage);
   }
 
-  private CompletionStage<HttpResponse> call(byte[] body) {
+  private CompletionStage<HttpResponse> call(byte[] body, Caller caller) {
     CompletionStage<byte[]> answer;
     try {
-      answer = handler.handle(body);
+      answer = handler.handle(body, caller);
     } catch (RuntimeException e) {
       answer = CompletableFuture.failedFuture(e);
     }

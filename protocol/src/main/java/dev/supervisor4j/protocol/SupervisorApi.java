@@ -105,4 +105,30 @@ public interface SupervisorApi {
   default CompletionStage<Boolean> updateProcessGroup(String name) {
     return CompletableFuture.failedFuture(new SupervisorFault(Fault.UNKNOWN_METHOD));
   }
+
+  // ---- history.*: our own namespace, not Supervisor's -----------------------------------------
+
+  /**
+   * A process's recorded state changes and the operator actions aimed at it (or its group), oldest
+   * first: the newest {@code limit} entries at or after {@code sinceEpochSeconds}.
+   */
+  default CompletionStage<List<HistoryEntry>> getProcessHistory(String name,
+      long sinceEpochSeconds, int limit) {
+    return noHistory();
+  }
+
+  /** Operator actions and daemon events (started, stopping, config reloaded), oldest first. */
+  default CompletionStage<List<HistoryEntry>> getActions(long sinceEpochSeconds, int limit) {
+    return noHistory();
+  }
+
+  /** Restart counts and last exit of every process with recorded history. */
+  default CompletionStage<List<HistorySummary>> getHistorySummary() {
+    return noHistory();
+  }
+
+  /** What an API without a ledger answers: Supervisor's own answer to a method it lacks. */
+  private static <T> CompletionStage<T> noHistory() {
+    return java.util.concurrent.CompletableFuture.failedFuture(new SupervisorFault(Fault.UNKNOWN_METHOD));
+  }
 }

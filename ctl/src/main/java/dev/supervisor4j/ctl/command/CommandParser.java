@@ -38,6 +38,8 @@ public final class CommandParser {
         return new CtlCommand.Status(arg);
       case "pid":
         return new CtlCommand.Pid(arg);
+      case "history":
+        return new CtlCommand.History(arg);
       case "version":
         return new CtlCommand.Version(arg);
       case "avail":

@@ -48,6 +48,15 @@ public sealed interface CtlCommand {
     }
   }
 
+  /** supervisor4j's own: {@code history [name] [-n N]} (not in {@code help}'s list, which stays Supervisor's). */
+  record History(String arg) implements CtlCommand {
+    @Override
+    public boolean run(Controller ctl) {
+      HistoryCommand.history(ctl, words(arg));
+      return false;
+    }
+  }
+
   record Pid(String arg) implements CtlCommand {
     @Override
     public boolean run(Controller ctl) {

@@ -107,6 +107,10 @@ final class HelpCommand {
             + "start <gname>:*\t\tStart each process of a group\n"
             + "start <name> <name>\tStart several processes or groups\n"
             + "start all\t\tStart every process";
+      case "history":
+        return "history <name> [-n N]\tShow the last N (default 20) state changes of a process and the\n"
+            + "\t\t\toperator actions on it, oldest first (supervisor4j only)\n"
+            + "history [-n N]\t\tShow the last N operator actions and daemon starts and stops";
       case "status":
         return "status <name>\t\tShow the state of one process\n"
             + "status <gname>:*\tShow the state of each process of a group\n"

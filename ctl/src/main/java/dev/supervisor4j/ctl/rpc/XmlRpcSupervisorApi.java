@@ -359,4 +359,27 @@ public final class XmlRpcSupervisorApi implements SupervisorApi {
       return failed(e);
     }
   }
+
+  // ---- history.*: supervisor4j's own namespace ------------------------------------------------
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getProcessHistory(String name,
+      long sinceEpochSeconds, int limit) {
+    try {
+      return done(HistoryDecoded.entries(call("history.getProcessHistory", name, XmlInts.of(sinceEpochSeconds),
+          limit)));
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getActions(long sinceEpochSeconds,
+      int limit) {
+    try {
+      return done(HistoryDecoded.entries(call("history.getActions", XmlInts.of(sinceEpochSeconds), limit)));
+    } catch (RuntimeException e) {
+      return failed(e);
+    }
+  }
 }

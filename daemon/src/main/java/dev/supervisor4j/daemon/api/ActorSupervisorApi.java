@@ -50,8 +50,17 @@ public final class ActorSupervisorApi implements SupervisorApi {
   private final Executor files;
   private final ScheduledExecutorService followers;
   private final GroupOps groups;
+  /** Null when {@code [history] enabled = false}. */
+  private final HistoryReads history;
 
   public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg> root) {
+    this(system, root, null);
+  }
+
+  /** @param ledger the ledger to answer {@code history.*} from, or null when history is off */
+  public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg> root,
+      ActorRef<dev.supervisor4j.daemon.ledger.LedgerMsg> ledger) {
+    this.history = ledger == null ? null : new HistoryReads(this, ledger, system.scheduler());
     this.system = system;
     this.root = root;
     this.files = Executors.newCachedThreadPool(daemonThreads("log-read"));
@@ -363,6 +372,30 @@ public final class ActorSupervisorApi implements SupervisorApi {
   @Override
   public CompletionStage<Flow.Publisher<byte[]>> followMainLog() {
     return gate().thenApply(v -> follow(MainLog.currentFile()));
+  }
+
+  // ---- history.* ---------------------------------------------------------------------------
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getProcessHistory(String name,
+      long sinceEpochSeconds, int limit) {
+    return history == null ? historyOff() : history.processHistory(name, sinceEpochSeconds, limit);
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getActions(long sinceEpochSeconds,
+      int limit) {
+    return history == null ? historyOff() : history.actions(sinceEpochSeconds, limit);
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistorySummary>> getHistorySummary() {
+    return history == null ? historyOff() : history.summary();
+  }
+
+  private static <T> CompletionStage<T> historyOff() {
+    return CompletableFuture.failedFuture(
+        new SupervisorFault(Fault.FAILED, "history is disabled ([history] enabled = false)"));
   }
 
   private Flow.Publisher<byte[]> follow(Path file) {

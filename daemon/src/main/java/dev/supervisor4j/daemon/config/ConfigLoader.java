@@ -59,6 +59,7 @@ public final class ConfigLoader {
     List<HttpServerConfig> servers = ServerSections.read(ctx);
     DaemonSettings settings = DaemonSection.settle(daemon, cli, ctx);
     RpcInterfaceSections.checkInstantiable(rpcInterfaces, servers);
+    HistorySettings history = HistorySection.read(ctx, settings.pidfile());
 
     // supervisorctl reads only the main file (it ignores [include]), with its own environment.
     IniFile mainOnly = new IniFile();
@@ -70,7 +71,7 @@ public final class ConfigLoader {
     ctx.warnings.forEach(w -> messages.add(new LoadMessage(LogLevel.WARN, w)));
     ctx.infos.forEach(i -> messages.add(new LoadMessage(LogLevel.INFO, i)));
     return new SupervisordConfig(configFile, Path.of(here), settings, servers, ctl, groups,
-        rpcInterfaces, messages);
+        rpcInterfaces, messages, history);
   }
 
   private static String readMain(PyPaths paths, String file, String typed) throws ConfigException {

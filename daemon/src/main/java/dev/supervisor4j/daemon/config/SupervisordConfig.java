@@ -14,6 +14,7 @@ import java.util.List;
  * @param groups        every process group, sorted by (priority, name); name clashes resolved
  * @param rpcInterfaces the {@code [rpcinterface:x]} sections
  * @param messages      load messages to flush into the main log once it is open
+ * @param history       the {@code [history]} section (the ledger)
  */
 public record SupervisordConfig(
     Path configFile,
@@ -23,11 +24,20 @@ public record SupervisordConfig(
     CtlSettings ctl,
     List<GroupConfig> groups,
     List<RpcInterfaceConfig> rpcInterfaces,
-    List<LoadMessage> messages) {
+    List<LoadMessage> messages,
+    HistorySettings history) {
   public SupervisordConfig {
     httpServers = List.copyOf(httpServers);
     groups = List.copyOf(groups);
     rpcInterfaces = List.copyOf(rpcInterfaces);
     messages = List.copyOf(messages);
+    history = history == null ? HistorySettings.disabled() : history;
+  }
+
+  /** A config without history (configs built in code). */
+  public SupervisordConfig(Path configFile, Path here, DaemonSettings daemon, List<HttpServerConfig> httpServers,
+      CtlSettings ctl, List<GroupConfig> groups, List<RpcInterfaceConfig> rpcInterfaces,
+      List<LoadMessage> messages) {
+    this(configFile, here, daemon, httpServers, ctl, groups, rpcInterfaces, messages, null);
   }
 }

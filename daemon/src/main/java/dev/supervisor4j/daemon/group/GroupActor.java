@@ -31,6 +31,8 @@ public final class GroupActor {
   private final ActorContext<GroupMsg> ctx;
   private final GroupConfig config;
   private final Map<String, ActorRef<ProcessMsg>> members;
+  /** Members the current autostart leaves stopped (remember_stopped). */
+  private java.util.Set<String> keepStopped = java.util.Set.of();
 
   private GroupActor(ActorContext<GroupMsg> ctx, GroupConfig config, Map<String, ActorRef<ProcessMsg>> members) {
     this.ctx = ctx;
@@ -53,7 +55,10 @@ public final class GroupActor {
 
   private Behavior<GroupMsg> behavior() {
     return Behaviors.receive(GroupMsg.class)
-        .onMessage(GroupMsg.Autostart.class, a -> autostartFrom(0, null, a.replyTo()))
+        .onMessage(GroupMsg.Autostart.class, a -> {
+          keepStopped = a.keepStopped();
+          return autostartFrom(0, null, a.replyTo());
+        })
         .onMessage(GroupMsg.AutostartOnly.class, a -> autostartFrom(0, a.names(), a.replyTo()))
         .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.only(), a.replyTo()))
         .onMessage(GroupMsg.Freeze.class, f -> {
@@ -74,8 +79,8 @@ public final class GroupActor {
   private Behavior<GroupMsg> autostartFrom(int index, Set<String> only, ActorRef<Done> replyTo) {
     List<ProgramConfig> programs = config.processes();
     int i = index;
-    while (i < programs.size()
-        && (!programs.get(i).autostart() || only != null && !only.contains(programs.get(i).name()))) {
+    while (i < programs.size() && !(programs.get(i).autostart() && startable(programs.get(i))
+        && (only == null || only.contains(programs.get(i).name())))) {
       i++;
     }
     if (i == programs.size()) {
@@ -88,6 +93,15 @@ public final class GroupActor {
         ref -> new ProcessMsg.Start(false, false, ref.unsafeUpcast()),
         (reply, failure) -> new GroupMsg.AutostartNext(next, only, replyTo));
     return Behaviors.same();
+  }
+
+  private boolean startable(ProgramConfig p) {
+    if (!keepStopped.contains(config.name() + ":" + p.name())) {
+      return true;
+    }
+    dev.supervisor4j.daemon.log.MainLog.info("not starting " + p.name()
+        + ": an operator stopped it before the restart (remember_stopped)");
+    return false;
   }
 
   private Behavior<GroupMsg> onStopAll(GroupMsg.StopAll stop) {

@@ -11,8 +11,19 @@ public sealed interface GroupMsg {
   /**
    * Start every member with {@code autostart=true}, one after the other in start order (each spawn
    * is done before the next begins, so the order is supervisord's); answers once all are spawned.
+   *
+   * @param keepStopped {@code group:name} of members an operator stopped before the daemon restarted
+   *                    ({@code [history] remember_stopped}): not started
    */
-  record Autostart(ActorRef<Done> replyTo) implements GroupMsg {}
+  record Autostart(ActorRef<Done> replyTo, java.util.Set<String> keepStopped) implements GroupMsg {
+    public Autostart {
+      keepStopped = java.util.Set.copyOf(keepStopped);
+    }
+
+    public Autostart(ActorRef<Done> replyTo) {
+      this(replyTo, java.util.Set.of());
+    }
+  }
 
   /** Like {@link Autostart}, but only for the named members (the ones an update replaced). */
   record AutostartOnly(Set<String> names, ActorRef<Done> replyTo) implements GroupMsg {}

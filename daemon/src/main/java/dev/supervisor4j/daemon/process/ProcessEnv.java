@@ -43,7 +43,8 @@ record ProcessEnv(
   }
 
   void announce(ProcessState from, ProcessState to, ProcessData data, boolean expected) {
-    events.tell(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now()));
+    events.tell(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now(),
+        data.exitStatus(), data.spawnErr()));
   }
 
   void announce(ProcessState from, ProcessState to, ProcessData data) {

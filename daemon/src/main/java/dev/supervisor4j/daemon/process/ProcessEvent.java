@@ -15,6 +15,8 @@ import dev.supervisor4j.protocol.ProcessState;
  * @param pid      the pid involved (RUNNING, STOPPING, STOPPED, EXITED), 0 if none
  * @param expected for EXITED: whether the exit status was expected
  * @param epochMillis when it happened
+ * @param exitStatus  the last exit status, as {@code exitstatus} in getProcessInfo (for the ledger)
+ * @param spawnError  the last spawn error, {@code ""} if none (for the ledger)
  */
 public record ProcessEvent(
     String process,
@@ -24,7 +26,15 @@ public record ProcessEvent(
     int tries,
     long pid,
     boolean expected,
-    long epochMillis) implements SupervisorEvent {
+    long epochMillis,
+    int exitStatus,
+    String spawnError) implements SupervisorEvent {
+
+  /** Without the exit status and spawn error. */
+  public ProcessEvent(String process, String group, ProcessState from, ProcessState to, int tries, long pid,
+      boolean expected, long epochMillis) {
+    this(process, group, from, to, tries, pid, expected, epochMillis, 0, "");
+  }
 
   /** PROCESS_STATE_ and the new state's name. */
   @Override

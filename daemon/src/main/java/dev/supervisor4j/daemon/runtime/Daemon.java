@@ -10,10 +10,12 @@ import dev.supervisor4j.daemon.config.GroupKind;
 import dev.supervisor4j.daemon.config.LoadMessage;
 import dev.supervisor4j.daemon.api.ActorSupervisorApi;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.http.Caller;
 import dev.supervisor4j.http.RpcHandler;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.xmlrpc.MalformedRequest;
 import dev.supervisor4j.protocol.xmlrpc.RpcDispatcher;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcCodec;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.process.ProcessActor;
@@ -24,6 +26,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 
@@ -38,6 +41,8 @@ public final class Daemon implements ConfigSource {
   /** The config whose logs are open already (the first start opens them before the servers). */
   private SupervisordConfig logsOpenFor;
   private final long pid = ProcessHandle.current().pid();
+  /** Set once the actor system exists (the first prepare runs after that). */
+  private History history;
 
   private Daemon(ConfigSource reader, SupervisordConfig initial) {
     this.reader = reader;
@@ -58,7 +63,7 @@ public final class Daemon implements ConfigSource {
     Daemon daemon = new Daemon(reader, initial);
     // Read what needs reading while we may still be root: after user= drops privileges, files
     // such as the jars may be out of reach (opened jars stay open, so classes still load).
-    com.typesafe.config.Config pekkoConfig = PekkoSettings.daemon();
+    com.typesafe.config.Config pekkoConfig = History.pekkoConfig(initial.history(), PekkoSettings.daemon());
     if (initial.daemon().user() != null) {
       openEveryJar();
     }
@@ -73,24 +78,48 @@ public final class Daemon implements ConfigSource {
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     ActorSystem<RootMsg> system = ActorSystem.create(
         RootGuardian.createWaiting(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
-    SupervisorApi api = new ActorSupervisorApi(system, system);
+    History history = History.start(system, initial.history(), clock);
+    daemon.history = history;
+    SupervisorApi api = new ActorSupervisorApi(system, system, history.ledger());
     try {
-      HttpServers.open(system, initial, rpcHandler(new RpcDispatcher(api)), api);
+      HttpServers.open(system, initial, rpcHandler(api, history), api, caller -> history.forCaller(api, caller));
     } catch (StartupError e) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
       throw e;
     }
-    DaemonSignals.install(system);
+    DaemonSignals.install(system, history::signalled);
+    history.beforeBegin(system);
     system.tell(RootMsg.Begin.INSTANCE);
+    history.afterBegin(system);
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
     return exitCode.getNow(1);
   }
 
-  /** XML-RPC over HTTP: a body the codec refuses is a 400, everything else a 200 with a fault or a value. */
-  private static RpcHandler rpcHandler(RpcDispatcher dispatcher) {
-    return body -> dispatcher.handle(body).exceptionally(e -> {
+  /**
+   * XML-RPC over HTTP, each request through the API as its caller sees it (actions are recorded in
+   * the history with who sent them).
+   */
+  private static RpcHandler rpcHandler(SupervisorApi api, History history) {
+    XmlRpcCodec codec = new XmlRpcCodec();
+    RpcDispatcher anonymous = new RpcDispatcher(history.forCaller(api, Caller.UNKNOWN), codec);
+    return new RpcHandler() {
+      @Override
+      public CompletionStage<byte[]> handle(byte[] body) {
+        return answer(anonymous, body);
+      }
+
+      @Override
+      public CompletionStage<byte[]> handle(byte[] body, Caller caller) {
+        return answer(new RpcDispatcher(history.forCaller(api, caller), codec), body);
+      }
+    };
+  }
+
+  /** A body the codec refuses is a 400, everything else a 200 with a fault or a value. */
+  private static CompletionStage<byte[]> answer(RpcDispatcher dispatcher, byte[] body) {
+    return dispatcher.handle(body).exceptionally(e -> {
       Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
       if (cause instanceof MalformedRequest) {
         throw new RpcHandler.BadRequest(cause.getMessage());
@@ -126,6 +155,9 @@ public final class Daemon implements ConfigSource {
     logsOpenFor = null;
     pidfile.write(pid);
     MainLog.info("supervisord started with pid " + pid);
+    if (history != null) {
+      history.started(pid);
+    }
   }
 
   /** Opens the main log, flushes the load messages, cleans old AUTO child logs. */

@@ -16,16 +16,24 @@ final class DaemonSignals {
   private DaemonSignals() {}
 
   static void install(ActorRef<RootMsg> root) {
+    install(root, (signal, meaning) -> {});
+  }
+
+  /** @param noted told each signal's name and what it asks for, for the history */
+  static void install(ActorRef<RootMsg> root, java.util.function.BiConsumer<String, String> noted) {
     handle("TERM", () -> {
       MainLog.warn("received SIGTERM indicating exit request");
+      noted.accept("SIGTERM", "shutdown");
       root.tell(RootMsg.Shutdown.INSTANCE);
     });
     handle("INT", () -> {
       MainLog.warn("received SIGINT indicating exit request");
+      noted.accept("SIGINT", "shutdown");
       root.tell(RootMsg.Shutdown.INSTANCE);
     });
     handle("HUP", () -> {
       MainLog.warn("received SIGHUP indicating restart request");
+      noted.accept("SIGHUP", "restart");
       root.tell(RootMsg.Restart.INSTANCE);
     });
     handle("USR2", () -> {

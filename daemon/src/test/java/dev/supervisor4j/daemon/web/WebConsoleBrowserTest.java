@@ -245,6 +245,26 @@ class WebConsoleBrowserTest {
 
   @Test
   @Order(6)
+  void historyShowsTheTimelineAndWhoActed() throws Exception {
+    // web was stopped from the page (order 2): the ledger has the action, through the web console
+    driver.get(base + "history.html?processname=web");
+    waitFor(Duration.ofSeconds(20), "the web console's stop in the history", () -> historyText().contains("stopProcess web")
+        && historyText().contains("via web: OK"));
+    assertTrue(historyText().contains("RUNNING \u2192 STOPPING"), historyText());
+    assertTrue(historyText().contains("STOPPING \u2192 STOPPED"), historyText());
+    assertTrue(driver.findElements(By.cssSelector("#timeline .seg")).size() >= 3, "a band per recorded state");
+    screenshot("history.png");
+    driver.get(base);
+    waitFor(Duration.ofSeconds(20), "restart counts beside the process",
+        () -> row("chatty").findElement(By.cssSelector(".c-hist a")).getText().matches("\\d+ starts?.*"));
+  }
+
+  static String historyText() {
+    return driver.findElement(By.id("entries")).getText();
+  }
+
+  @Test
+  @Order(7)
   void showsTheLostConnectionAndReconnectsByItself() throws Exception {
     driver.get(base);
     waitFor(Duration.ofSeconds(10), "the live stream", () -> "live".equals(driver.findElement(By.id("conn")).getText()));
@@ -258,6 +278,9 @@ class WebConsoleBrowserTest {
         () -> "live".equals(driver.findElement(By.id("conn")).getText()));
     awaitState("pool:pool_0", "running", Duration.ofSeconds(20)); // a new daemon, started afresh
     assertEquals("still", js("return window.sameDocument;"), "the page was reloaded");
+    // the history survived the restart
+    driver.get(base + "history.html?processname=web");
+    waitFor(Duration.ofSeconds(30), "the stop of the previous daemon run", () -> historyText().contains("stopProcess web"));
   }
 
   // --- helpers

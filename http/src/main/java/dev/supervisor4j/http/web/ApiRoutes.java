@@ -7,6 +7,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.extractRequest;
 import static org.apache.pekko.http.javadsl.server.Directives.get;
 import static org.apache.pekko.http.javadsl.server.Directives.parameterOptional;
 import static org.apache.pekko.http.javadsl.server.Directives.path;
+import static org.apache.pekko.http.javadsl.server.Directives.pathPrefix;
 import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
@@ -48,20 +50,24 @@ import org.apache.pekko.NotUsed;
  *   <li>{@code GET processes/{name}/tail} and {@code GET mainlog/tail}: the logs as they grow, as
  *       server-sent events ({@link TailStream});</li>
  *   <li>{@code GET processes/{name}/log/stdout|stderr} and {@code GET mainlog}: the whole log file,
- *       as a download.</li>
+ *       as a download;</li>
+ *   <li>{@code GET history/...}: the ledger ({@link HistoryRoutes}).</li>
  * </ul>
  */
 final class ApiRoutes {
   private final SupervisorApi api;
-  private final Actions actions;
+  private final Function<HttpRequest, Actions> actions;
   private final CsrfGuard csrf;
   private final LiveFeed feed;
+  private final HistoryRoutes history;
 
-  ApiRoutes(SupervisorApi api, Actions actions, CsrfGuard csrf, LiveFeed feed) {
+  /** @param actions the actions as the request's caller takes them (so that the ledger knows who) */
+  ApiRoutes(SupervisorApi api, Function<HttpRequest, Actions> actions, CsrfGuard csrf, LiveFeed feed) {
     this.api = api;
     this.actions = actions;
     this.csrf = csrf;
     this.feed = feed;
+    this.history = new HistoryRoutes(api);
   }
 
   Route route() {
@@ -70,8 +76,8 @@ final class ApiRoutes {
         path(segment("processes").slash(segment()).slash("tail"), name ->
             get(() -> completeWithFuture(tail(name)))),
         path(segment("processes").slash(segment()).slash(segment()), (name, verb) -> concat(
-            post(() -> guarded(() -> parameterOptional("signal", signal ->
-                completeWithFuture(act(name, verb, signal))))),
+            post(() -> guarded(() -> extractRequest(request -> parameterOptional("signal", signal ->
+                completeWithFuture(act(actions.apply(request), name, verb, signal)))))),
             complete(Responses.json(StatusCodes.METHOD_NOT_ALLOWED, Json.write(outcome(false, null, "use POST")))
                 .addHeader(RawHeader.create("Allow", "POST"))))),
         path(segment("processes").slash(segment()).slash("log").slash(segment()), (name, channel) ->
@@ -80,7 +86,8 @@ final class ApiRoutes {
             asDownload(api.readLog(0, 0), "supervisord.log")))),
         path(segment("mainlog").slash("tail"), () -> get(() -> complete(eventStream(
             TailStream.of(new TailStream.Channel("log", api::followMainLog)))))),
-        path("events", () -> get(() -> complete(eventStream(feed.events())))));
+        path("events", () -> get(() -> complete(eventStream(feed.events())))),
+        pathPrefix("history", history::route));
   }
 
   /** Runs {@code inner} only for a request that passes the CSRF and Origin checks; else 403. */
@@ -111,7 +118,7 @@ final class ApiRoutes {
         .addHeader(RawHeader.create(CsrfGuard.HEADER, csrf.token())));
   }
 
-  private CompletionStage<HttpResponse> act(String name, String verb, Optional<String> signal) {
+  private CompletionStage<HttpResponse> act(Actions actions, String name, String verb, Optional<String> signal) {
     Optional<Actions.Action> action = Actions.Action.parse(verb);
     if (action.isEmpty()) {
       return answer(StatusCodes.BAD_REQUEST, outcome(false, null, "unknown action " + verb));

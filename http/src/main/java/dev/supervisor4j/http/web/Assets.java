@@ -22,6 +22,7 @@ final class Assets {
       "console.css", MediaTypes.TEXT_CSS.toContentType(HttpCharsets.UTF_8),
       "console.js", MediaTypes.APPLICATION_JAVASCRIPT.toContentType(HttpCharsets.UTF_8),
       "tail.js", MediaTypes.APPLICATION_JAVASCRIPT.toContentType(HttpCharsets.UTF_8),
+      "history.js", MediaTypes.APPLICATION_JAVASCRIPT.toContentType(HttpCharsets.UTF_8),
       "icon.svg", MediaTypes.IMAGE_SVG_XML.toContentType());
 
   private final Map<String, Asset> assets;

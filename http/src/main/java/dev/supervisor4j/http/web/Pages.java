@@ -53,7 +53,8 @@ final class Pages {
         </div>
         <table id="processes">
           <thead><tr><th class="c-state">State</th><th class="c-name">Name</th><th class="c-desc">Description</th>\
-        <th class="c-num">CPU</th><th class="c-num">Memory</th><th class="c-actions">Actions</th></tr></thead>
+        <th class="c-num">CPU</th><th class="c-num">Memory</th><th class="c-hist">History</th>\
+        <th class="c-actions">Actions</th></tr></thead>
           <tbody></tbody>
         </table>
         <p id="empty" class="empty" hidden>No programs to manage</p>
@@ -93,6 +94,44 @@ final class Pages {
     logPane(b, "stdout", "api/v1/processes/" + path + "/log/stdout", name + "-stdout.log");
     logPane(b, "stderr", "api/v1/processes/" + path + "/log/stderr", name + "-stderr.log");
     b.append("</main>\n<script src=\"console/tail.js\"></script>\n</body>\n</html>\n");
+    return b.toString();
+  }
+
+  /**
+   * The history page: for a process, a timeline of its recorded states (bands coloured by state,
+   * exits marked) and the list of its state changes and of who acted on it; without a name, the
+   * operator actions and daemon events. Filled by {@code history.js} from {@link HistoryRoutes}.
+   */
+  static String history(String token, String name) {
+    StringBuilder b = new StringBuilder(2048);
+    head(b, name.isEmpty() ? "Supervisor history" : "Supervisor history of " + name, token);
+    b.append("<body class=\"history-page\" data-process=\"").append(html(name)).append("\">\n")
+        .append("<header class=\"top\">\n")
+        .append("  <div class=\"brand\"><img src=\"console/icon.svg\" alt=\"\" width=\"22\" height=\"22\">")
+        .append("<a class=\"product\" href=\"index.html\">Supervisor</a><span class=\"ident\">history ")
+        .append(html(name.isEmpty() ? "of operator actions" : name)).append("</span></div>\n")
+        .append("</header>\n<main>\n");
+    if (!name.isEmpty()) {
+      b.append("""
+          <section class="panel">
+            <div class="logbar"><h2>Timeline</h2><span class="spacer"></span><span id="summary" class="muted"></span></div>
+            <div id="timeline" class="timeline" role="img" aria-label="States over time"></div>
+            <div class="axis"><span id="t-from"></span><span id="t-to"></span></div>
+            <div class="legend"><span class="swatch running"></span>running <span class="swatch starting"></span>starting           <span class="swatch error"></span>backoff / fatal <span class="swatch nominal"></span>stopped / exited           <span class="exit-mark"></span>unexpected exit</div>
+          </section>
+          """);
+    }
+    b.append("""
+        <section class="panel">
+          <div class="logbar"><h2>Events</h2><span class="spacer"></span>        <a class="btn" href="history.html">Operator actions</a></div>
+          <table id="entries"><thead><tr><th class="c-time">Time</th><th>What</th><th>Detail</th></tr></thead>        <tbody></tbody></table>
+          <p id="hist-msg" class="empty" hidden></p>
+        </section>
+        </main>
+        <script src="console/history.js"></script>
+        </body>
+        </html>
+        """);
     return b.toString();
   }
 

@@ -14,6 +14,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
+import dev.supervisor4j.http.Caller;
 import dev.supervisor4j.http.HttpFrontEnd;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.SupervisorApi;
@@ -26,9 +27,11 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.http.javadsl.model.ContentTypes;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
+import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.StatusCodes;
 import org.apache.pekko.http.javadsl.model.headers.RawHeader;
@@ -48,7 +51,9 @@ import org.apache.pekko.stream.Materializer;
  * <p>Paths: {@code /} and {@code /index.html} (status; supervisord's {@code ?processname=&action=}
  * links show a confirm button instead of acting, and {@code ?message=} is shown as the flash),
  * {@code /tail.html?processname=} (stdout and stderr follow live), {@code /maintail.html},
- * {@code /ok.html}, {@code /console/*} (static files) and {@code /api/v1/*} ({@link ApiRoutes}).
+ * {@code /history.html?processname=} (the process's recorded life: a timeline of its states, exits
+ * and who acted; without a name, the operator actions), {@code /ok.html}, {@code /console/*} (static
+ * files) and {@code /api/v1/*} ({@link ApiRoutes}).
  * Any path else is rejected, so the front end answers 404.
  *
  * <p>Every state change is a POST that passes {@link CsrfGuard}. One console holds one
@@ -57,28 +62,49 @@ import org.apache.pekko.stream.Materializer;
 public final class WebConsole {
   private final SupervisorApi api;
   private final CsrfGuard csrf;
-  private final Actions actions;
+  private final Function<Caller, SupervisorApi> actingAs;
   private final ApiRoutes apiRoutes;
   private final Assets assets;
 
-  private WebConsole(SupervisorApi api, CsrfGuard csrf, LiveFeed feed, Assets assets) {
+  private WebConsole(SupervisorApi api, Function<Caller, SupervisorApi> actingAs, CsrfGuard csrf, LiveFeed feed,
+      Assets assets) {
     this.api = api;
     this.csrf = csrf;
-    this.actions = new Actions(api);
-    this.apiRoutes = new ApiRoutes(api, actions, csrf, feed);
+    this.actingAs = actingAs;
+    this.apiRoutes = new ApiRoutes(api, this::actionsFor, csrf, feed);
     this.assets = assets;
   }
 
   /** A console for {@code api}; /proc reads run on the front end's I/O dispatcher. */
   public static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api) {
-    return create(system, api, CsrfGuard.random(), Path.of("/proc"));
+    return create(system, api, caller -> api);
+  }
+
+  /**
+   * A console whose actions go through {@code actingAs(caller)}: the caller is the request's (its
+   * Basic-auth user), {@link Caller.Transport#WEB}; the daemon gives an API that records each action
+   * in its history.
+   */
+  public static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api,
+      Function<Caller, SupervisorApi> actingAs) {
+    return create(system, api, actingAs, CsrfGuard.random(), Path.of("/proc"));
   }
 
   /** For tests: a known token, and a directory standing in for {@code /proc}. */
   static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api, CsrfGuard csrf, Path proc) {
+    return create(system, api, caller -> api, csrf, proc);
+  }
+
+  static WebConsole create(ClassicActorSystemProvider system, SupervisorApi api,
+      Function<Caller, SupervisorApi> actingAs, CsrfGuard csrf, Path proc) {
     Executor io = system.classicSystem().dispatchers().lookup(HttpFrontEnd.IO_DISPATCHER);
     LiveFeed feed = new LiveFeed(api, io, new ProcSampler(proc), Materializer.matFromSystem(system));
-    return new WebConsole(api, csrf, feed, Assets.load());
+    return new WebConsole(api, actingAs, csrf, feed, Assets.load());
+  }
+
+  /** The actions as this request's sender takes them. */
+  private Actions actionsFor(HttpRequest request) {
+    return new Actions(actingAs.apply(Caller.of(request).via(Caller.Transport.WEB)));
   }
 
   /** The console's route; rejects paths that are not its own. */
@@ -89,6 +115,8 @@ public final class WebConsole {
         path("tail.html", () -> get(() -> parameterMap(params ->
             completeWithFuture(tailPage(params.getOrDefault("processname", "")))))),
         path("maintail.html", () -> get(() -> complete(Responses.page(Pages.mainTail(csrf.token()))))),
+        path("history.html", () -> get(() -> parameterMap(params ->
+            complete(Responses.page(Pages.history(csrf.token(), params.getOrDefault("processname", ""))))))),
         path("ok.html", () -> get(() -> complete(HttpEntities.create(ContentTypes.TEXT_PLAIN_UTF8, "OK")))),
         pathPrefix("console", () -> path(segment(), name -> get(() -> assets.get(name)
             .map(a -> complete(Responses.bytes(a.type(), a.body())))
@@ -104,7 +132,7 @@ public final class WebConsole {
               .or(() -> ApiRoutes.header(request, CsrfGuard.HEADER));
           return apiRoutes.refusal(request, token)
               .map(reason -> complete(forbidden(reason)))
-              .orElseGet(() -> completeWithFuture(act(fields)));
+              .orElseGet(() -> completeWithFuture(act(actionsFor(request), fields)));
         }))));
   }
 
@@ -146,7 +174,7 @@ public final class WebConsole {
   }
 
   /** A form POST (the confirm button, or a page without scripts): act, then redirect with the flash. */
-  private CompletionStage<HttpResponse> act(Map<String, String> fields) {
+  private CompletionStage<HttpResponse> act(Actions actions, Map<String, String> fields) {
     return SupervisorAction.of(fields.getOrDefault("action", ""), fields.getOrDefault("processname", ""))
         .map(asked -> actions.run(asked.action(), asked.target(), "").thenApply(done -> redirect(done.message())))
         .orElseGet(() -> CompletableFuture.completedFuture(redirect("Unknown action")));

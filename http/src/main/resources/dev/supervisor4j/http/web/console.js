@@ -84,6 +84,11 @@
     tr.appendChild(el("td", "c-desc"));
     tr.appendChild(el("td", "c-num cpu"));
     tr.appendChild(el("td", "c-num rss"));
+    var hist = el("td", "c-hist");
+    var hlink = el("a", "", "\u2013");
+    hlink.href = "history.html?processname=" + encodeURIComponent(p.namespec);
+    hist.appendChild(hlink);
+    tr.appendChild(hist);
     tr.appendChild(actions);
     update(tr, p);
     return tr;
@@ -103,13 +108,37 @@
     tr.querySelector('[data-action="restart"]').disabled = busy || p.state === "STOPPING";
     tr.querySelector("select.signal").disabled = busy || !SIGNALLABLE[p.state];
     tr.dataset.json = JSON.stringify(p);
+    showHistory(tr);
+  }
+
+  // Restart counts and last exit from the daemon's history (absent when it keeps none).
+  var history = {};
+  function showHistory(tr) {
+    var h = history[tr.dataset.name];
+    var a = tr.querySelector(".c-hist a");
+    if (!h) { a.textContent = "history"; return; }
+    var text = h.starts + (h.starts === 1 ? " start" : " starts");
+    if (h.lastExitStatus !== null && h.lastExitStatus !== undefined) text += " \u00b7 last exit " + h.lastExitStatus;
+    a.textContent = text;
+    a.classList.toggle("bad", h.unexpectedExits > 0);
+    a.title = h.unexpectedExits + " unexpected exits" + (h.lastExitMillis ? ", last exit " + new Date(h.lastExitMillis).toLocaleString() : "");
+  }
+  function loadHistory() {
+    fetch("api/v1/history/summary", { credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.json() : { summary: [] }; })
+      .then(function (body) {
+        history = {};
+        (body.summary || []).forEach(function (h) { history[h.namespec] = h; });
+        Object.keys(rows).forEach(function (ns) { showHistory(rows[ns]); });
+      })
+      .catch(function () { /* the event stream shows the connection state */ });
   }
 
   function groupRow(group, members) {
     var tr = el("tr", "group" + (collapsed[group] ? " collapsed" : ""));
     tr.dataset.groupHeader = group;
     var td = el("td");
-    td.colSpan = 5;
+    td.colSpan = 6;
     var toggle = el("button", "toggle", group);
     toggle.type = "button";
     toggle.setAttribute("aria-expanded", collapsed[group] ? "false" : "true");
@@ -254,4 +283,6 @@
   var initial = document.getElementById("initial");
   render(JSON.parse(initial.textContent).processes);
   connect();
+  loadHistory();
+  setInterval(loadHistory, 10000);
 })();

@@ -35,6 +35,9 @@ public final class FakeSupervisorApi implements SupervisorApi {
   public final Map<String, ProcessInfo> processes = new ConcurrentSkipListMap<>();
   public final Map<String, String> logText = new ConcurrentHashMap<>();
   public final List<String> calls = new CopyOnWriteArrayList<>();
+  /** The history it answers; null: a daemon without history (UNKNOWN_METHOD, as the interface's default). */
+  public volatile List<dev.supervisor4j.protocol.HistoryEntry> history;
+  public volatile List<dev.supervisor4j.protocol.HistorySummary> historySummary = List.of();
   /** How often {@code getAllProcessInfo} was called (the console's poller). */
   public final AtomicInteger infoCalls = new AtomicInteger();
 
@@ -155,6 +158,25 @@ public final class FakeSupervisorApi implements SupervisorApi {
     return publisher == null
         ? CompletableFuture.failedFuture(new SupervisorFault(Fault.NO_FILE))
         : CompletableFuture.completedFuture(publisher);
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getProcessHistory(String name, long since,
+      int limit) {
+    calls.add("getProcessHistory " + name);
+    return history == null ? SupervisorApi.super.getProcessHistory(name, since, limit)
+        : CompletableFuture.completedFuture(history);
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getActions(long since, int limit) {
+    return history == null ? SupervisorApi.super.getActions(since, limit) : CompletableFuture.completedFuture(history);
+  }
+
+  @Override
+  public CompletionStage<List<dev.supervisor4j.protocol.HistorySummary>> getHistorySummary() {
+    return history == null ? SupervisorApi.super.getHistorySummary()
+        : CompletableFuture.completedFuture(historySummary);
   }
 
   private static <T> CompletionStage<T> unused() {

@@ -7,9 +7,9 @@ import java.util.NavigableSet;
 import java.util.TreeMap;
 
 /**
- * THE method table: exactly the 41 names Supervisor 4.2.5 publishes (37 {@code supervisor.*},
- * aliases included, and 4 {@code system.*}), plus our own calls in namespaces of their own
- * ({@code supervisor4j.*}), and nothing else.
+ * THE method table: the 41 names Supervisor 4.2.5 publishes (37 {@code supervisor.*}, aliases
+ * included, and 4 {@code system.*}), plus our own namespaces ({@code supervisor4j.*},
+ * {@code history.*}), and nothing else.
  *
  * <p>A name is looked up whole, so only {@code namespace.method} with exactly one dot can ever
  * match, and {@code supervisor.__init__}, {@code supervisor.a.b} or {@code foo} are
@@ -23,7 +23,8 @@ public final class RpcMethods {
 
   private static NavigableMap<String, RpcMethod> build() {
     TreeMap<String, RpcMethod> table = new TreeMap<>();
-    for (List<RpcMethod> part : List.of(SupervisorMethods.all(), SystemMethods.all(), Supervisor4jMethods.all())) {
+    for (List<RpcMethod> part : List.of(SupervisorMethods.all(), SystemMethods.all(),
+        Supervisor4jMethods.all(), HistoryMethods.all())) {
       for (RpcMethod m : part) {
         if (table.put(m.name(), m) != null) {
           throw new IllegalStateException("duplicate method " + m.name());

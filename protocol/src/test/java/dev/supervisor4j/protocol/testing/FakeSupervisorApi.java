@@ -377,4 +377,33 @@ public final class FakeSupervisorApi implements SupervisorApi {
   @Override public CompletionStage<Flow.Publisher<byte[]>> followMainLog() {
     return CompletableFuture.failedFuture(new SupervisorFault(Fault.NO_FILE));
   }
+
+  // ---- history.* ----
+
+  /** A stop by alice and the state change it caused, at 1 700 000 000.250 s. */
+  public static final List<dev.supervisor4j.protocol.HistoryEntry> HISTORY = List.of(
+      new dev.supervisor4j.protocol.HistoryEntry.Action(1_700_000_000_250L, "alice", "tcp", "stopProcess", "cat",
+          true, "OK"),
+      new dev.supervisor4j.protocol.HistoryEntry.StateChange(1_700_000_000_300L, "cat", "cat",
+          dev.supervisor4j.protocol.ProcessState.STOPPING, dev.supervisor4j.protocol.ProcessState.STOPPED, 42, -1,
+          false, ""),
+      new dev.supervisor4j.protocol.HistoryEntry.Daemon(1_700_000_001_000L, "stopping", "SIGTERM"));
+
+  @Override public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getProcessHistory(String name,
+      long sinceEpochSeconds, int limit) {
+    return answer("getProcessHistory", List.of(name, sinceEpochSeconds, limit), () -> {
+      process(name);
+      return HISTORY.subList(0, 2);
+    });
+  }
+
+  @Override public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getActions(long sinceEpochSeconds,
+      int limit) {
+    return answer("getActions", List.of(sinceEpochSeconds, limit), () -> List.of(HISTORY.get(0), HISTORY.get(2)));
+  }
+
+  @Override public CompletionStage<List<dev.supervisor4j.protocol.HistorySummary>> getHistorySummary() {
+    return answer("getHistorySummary", () -> List.of(
+        new dev.supervisor4j.protocol.HistorySummary("cat", "cat", 3, 1, null, 0)));
+  }
 }

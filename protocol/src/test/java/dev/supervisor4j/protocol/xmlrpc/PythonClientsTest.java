@@ -79,7 +79,8 @@ class PythonClientsTest {
         except x.Fault as f:
             print(f.faultCode, f.faultString)
         print(s.system.multicall([{'methodName': 'supervisor.getPID'}, {'methodName': 'x'}]))
-        print(len([m for m in s.system.listMethods() if m.split('.')[0] in ('supervisor', 'system')]), s.system.methodSignature('supervisor.startProcess'))
+        print(len([m for m in s.system.listMethods() if m.startswith(('supervisor.', 'system.'))]),
+              s.system.methodSignature('supervisor.startProcess'))
         """);
     assertEquals("""
         3.0

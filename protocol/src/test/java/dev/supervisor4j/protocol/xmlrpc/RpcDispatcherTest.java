@@ -91,6 +91,22 @@ class RpcDispatcherTest {
         a("supervisor.clearAllProcessLogs", List.of(), "clearAllProcessLogs", allOk),
         a("supervisor.sendProcessStdin", List.of(s("cat"), s("té\n")), "sendProcessStdin cat té\n", ok),
         a("supervisor.sendRemoteCommEvent", List.of(s("type"), s("data")), "sendRemoteCommEvent type data", ok),
+        a("history.getProcessHistory", List.of(s("cat")), "getProcessHistory cat 0 100", XmlRpcValue.array(
+            XmlRpcValue.struct().put("kind", "action").put("user", "alice").put("via", "tcp")
+                .put("action", "stopProcess").put("target", "cat").put("ok", true).put("result", "OK")
+                .put("time", 1_700_000_000).put("millis", 250).build(),
+            XmlRpcValue.struct().put("kind", "state").put("group", "cat").put("name", "cat").put("from", "STOPPING")
+                .put("to", "STOPPED").put("pid", 42).put("expected", false).put("spawnerr", "")
+                .put("exitstatus", -1).put("time", 1_700_000_000).put("millis", 300).build())),
+        a("history.getActions", List.of(i(1_700_000_000), i(5)), "getActions 1700000000 5", XmlRpcValue.array(
+            XmlRpcValue.struct().put("kind", "action").put("user", "alice").put("via", "tcp")
+                .put("action", "stopProcess").put("target", "cat").put("ok", true).put("result", "OK")
+                .put("time", 1_700_000_000).put("millis", 250).build(),
+            XmlRpcValue.struct().put("kind", "daemon").put("event", "stopping").put("detail", "SIGTERM")
+                .put("time", 1_700_000_001).put("millis", 0).build())),
+        a("history.getSummary", List.of(), "getHistorySummary", XmlRpcValue.array(
+            XmlRpcValue.struct().put("group", "cat").put("name", "cat").put("starts", 3)
+                .put("unexpected_exits", 1).put("last_exit_time", 0).build())),
         a("system.listMethods", List.of(), null, null),
         a("system.methodHelp", List.of(s("supervisor.getPID")), null, null),
         a("system.methodSignature", List.of(s("supervisor.getPID")), null,

@@ -1,0 +1,230 @@
+package dev.supervisor4j.ctl.oracle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger end to end: our daemon (the jar the reactor built before this module), its H2 journal
+ * on disk, our supervisorctl. An operator stop over TCP with a password survives SIGTERM and
+ * {@code kill -9} in the history; {@code remember_stopped} keeps that program stopped across the
+ * restart; a journal that is locked or corrupt leaves supervision alone and makes {@code history}
+ * answer with an error.
+ */
+@Tag("os")
+class HistoryOsTest {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final java.util.regex.Pattern TIME =
+      java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d");
+
+  @BeforeEach
+  void needsOurDaemon() {
+    Assumptions.assumeTrue(OurDaemon.built(), OurDaemon.ABSENT);
+  }
+
+  @TempDir Path dir;
+
+  private static String config(int port, String history) {
+    return String.join("\n",
+        "[supervisord]",
+        "logfile=%(here)s/supervisord.log",
+        "pidfile=%(here)s/supervisord.pid",
+        "childlogdir=%(here)s",
+        "nodaemon=true",
+        "silent=true",
+        "[unix_http_server]",
+        "file=%(here)s/s.sock",
+        "[inet_http_server]",
+        "port=127.0.0.1:" + port,
+        "username=alice",
+        "password=s3cret",
+        "[supervisorctl]",
+        "serverurl=unix://%(here)s/s.sock",
+        "[program:keep]",
+        "command=sleep 1000",
+        "startsecs=0",
+        "[program:other]",
+        "command=sleep 1000",
+        "startsecs=0",
+        "[program:third]",
+        "command=sleep 1000",
+        "startsecs=0",
+        "[history]",
+        history,
+        "");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Our supervisorctl, in this JVM: {@code [exit status, output (stdout then stderr)]}. */
+  private Result ctl(String... args) {
+    List<String> argv = new ArrayList<>(List.of("-c", dir.resolve("supervisord.conf").toString()));
+    argv.addAll(List.of(args));
+    long started = System.nanoTime();
+    Ctl.Result r = Ctl.oursRaw(argv, "");
+    return new Result(r.code(), r.out() + r.err(), Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  record Result(int exit, String out, Duration took) {}
+
+  /** Polls {@code status} until every line satisfies the expectation for its program. */
+  private String awaitStatus(Predicate<String> test, String what) throws Exception {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      last = ctl("status").out();
+      if (test.test(last)) {
+        return last;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting for " + what + "; last status:\n" + last);
+  }
+
+  private static boolean state(String status, String program, String state) {
+    return status.lines().anyMatch(l -> l.startsWith(program + " ") && l.contains(" " + state + " "));
+  }
+
+  private static boolean allRunning(String status) {
+    return state(status, "keep", "RUNNING") && state(status, "other", "RUNNING") && state(status, "third", "RUNNING");
+  }
+
+  private Result stopOverTcpWithPassword(int port, String program) throws Exception {
+    Result stop = ctl("-s", "http://127.0.0.1:" + port, "-u", "alice", "-p", "s3cret", "stop", program);
+    assertEquals(0, stop.exit(), stop.out());
+    assertEquals(program + ": stopped\n", stop.out());
+    return stop;
+  }
+
+  @Test
+  void anOperatorStopSurvivesSigtermAndStaysStoppedWithRememberStopped() throws Exception {
+    int port = freePort();
+    String conf = config(port, "remember_stopped = true");
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
+      awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
+      stopOverTcpWithPassword(port, "keep");
+      d.signal("TERM");
+      assertEquals(0, d.awaitExit(WAIT));
+    }
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
+      String status = awaitStatus(s -> state(s, "other", "RUNNING") && state(s, "third", "RUNNING"),
+          "the others RUNNING after the restart");
+      assertTrue(state(status, "keep", "STOPPED"), status);
+      d.awaitLogContains("not starting keep: an operator stopped it before the restart", WAIT);
+      Thread.sleep(1500); // and it stays stopped: no late autostart
+      assertTrue(state(ctl("status").out(), "keep", "STOPPED"));
+
+      Result history = ctl("history", "keep");
+      assertEquals(0, history.exit(), history.out());
+      List<String> lines = history.out().lines().toList();
+      String action = lines.stream().filter(l -> l.contains("stopProcess")).findFirst()
+          .orElseThrow(() -> new AssertionError(history.out()));
+      assertTrue(TIME.matcher(action).lookingAt(), action);
+      assertTrue(action.contains(" keep ") && action.contains("stopProcess by alice via tcp: OK"), action);
+      int at = lines.indexOf(action);
+      assertTrue(lines.subList(at, lines.size()).stream()
+          .anyMatch(l -> l.contains(" STOPPED ") && l.contains("terminated by a signal")), history.out());
+      assertTrue(d.mainLog().lines().noneMatch(l -> l.contains("CRIT history")), d.mainLog());
+
+      // An operator start forgets the stop.
+      assertEquals(0, ctl("start", "keep").exit());
+      String actions = ctl("history").out();
+      assertTrue(actions.contains("SIGTERM via signal: shutdown"), actions);
+      assertTrue(actions.contains("startProcess by root via unix: OK")
+          || actions.matches("(?s).*startProcess by \\S+ via unix: OK.*"), actions);
+    }
+  }
+
+  @Test
+  void withoutRememberStoppedEveryAutostartProgramStartsAgain() throws Exception {
+    int port = freePort();
+    String conf = config(port, "retention_days = 7");
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
+      awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
+      stopOverTcpWithPassword(port, "keep");
+      d.signal("TERM");
+      assertEquals(0, d.awaitExit(WAIT));
+    }
+    try (OurDaemon d = OurDaemon.start(dir, conf)) {
+      awaitStatus(HistoryOsTest::allRunning, "all RUNNING after the restart");
+      assertTrue(ctl("history", "keep").out().contains("stopProcess by alice via tcp: OK"));
+    }
+  }
+
+  @Test
+  void anAcknowledgedActionSurvivesKillDashNine() throws Exception {
+    int port = freePort();
+    String conf = config(port, "");
+    List<Long> orphans = new ArrayList<>();
+    try {
+      try (OurDaemon d = OurDaemon.start(dir, conf)) {
+        awaitStatus(HistoryOsTest::allRunning, "all RUNNING");
+        d.process().children().forEach(c -> orphans.add(c.pid()));
+        stopOverTcpWithPassword(port, "keep");
+        d.process().destroyForcibly(); // SIGKILL, right after the acknowledgement
+        d.process().waitFor(10, TimeUnit.SECONDS);
+      }
+      orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+      Files.deleteIfExists(dir.resolve("s.sock"));
+      try (OurDaemon d = OurDaemon.start(dir, conf)) {
+        awaitStatus(s -> state(s, "other", "RUNNING"), "RUNNING after the restart");
+        Result history = ctl("history", "keep");
+        assertTrue(history.out().contains("stopProcess by alice via tcp: OK"), history.out());
+      }
+    } finally {
+      orphans.forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+  }
+
+  @Test
+  void aLockedJournalLeavesSupervisionAloneAndHistoryAnswersWithAnError() throws Exception {
+    // Another process holding the H2 file: this JVM, with H2's own file lock.
+    String url = "jdbc:h2:file:" + dir.resolve("supervisord-history");
+    try (Connection holder = DriverManager.getConnection(url, "sa", "")) {
+      assertUnavailableButSupervising("remember_stopped = true");
+    }
+  }
+
+  @Test
+  void aCorruptJournalLeavesSupervisionAloneAndHistoryAnswersWithAnError() throws Exception {
+    byte[] garbage = new byte[64 * 1024];
+    new java.util.Random(7).nextBytes(garbage);
+    Files.write(dir.resolve("supervisord-history.mv.db"), garbage);
+    assertUnavailableButSupervising("");
+  }
+
+  private void assertUnavailableButSupervising(String history) throws Exception {
+    try (OurDaemon d = OurDaemon.start(dir, config(freePort(), history))) {
+      awaitStatus(HistoryOsTest::allRunning, "all RUNNING despite the journal");
+      d.awaitLog(log -> log.contains("CRIT history unavailable"), WAIT, "CRIT history unavailable");
+      Result answer = ctl("history", "keep");
+      assertEquals(1, answer.exit(), answer.out());
+      assertTrue(answer.out().startsWith("ERROR: history unavailable: "), answer.out());
+      assertTrue(answer.took().compareTo(Duration.ofSeconds(15)) < 0, "took " + answer.took());
+      // Operator actions still work, and the daemon still stops cleanly.
+      assertEquals(0, ctl("stop", "keep").exit());
+      d.signal("TERM");
+      assertEquals(0, d.awaitExit(WAIT));
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package dev.supervisor4j.daemon.runtime;
+
+import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.api.AuditedApi;
+import dev.supervisor4j.daemon.config.HistorySettings;
+import dev.supervisor4j.daemon.ledger.ActionLog;
+import dev.supervisor4j.daemon.ledger.Background;
+import dev.supervisor4j.daemon.ledger.JournalConfig;
+import dev.supervisor4j.daemon.ledger.Ledger;
+import dev.supervisor4j.daemon.ledger.LedgerEvent;
+import dev.supervisor4j.daemon.ledger.LedgerMsg;
+import dev.supervisor4j.daemon.ledger.ProcessEventFeed;
+import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.protocol.SupervisorApi;
+import dev.supervisor4j.protocol.Versions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.DispatcherSelector;
+import org.apache.pekko.actor.typed.javadsl.AskPattern;
+
+/**
+ * The daemon's ledger, wired in: spawned next to the root, fed every process state change, every
+ * operator action (through {@link AuditedApi}) and every signal; flushed before the actor system
+ * ends. Its journal opens a moment after the processes are spawned (it costs over a second of CPU),
+ * except with {@code remember_stopped}, where the autostart needs it first.
+ */
+final class History {
+  /** How long a start with remember_stopped waits for the journal before starting everything. */
+  private static final Duration REMEMBER_WAIT = Duration.ofSeconds(20);
+  private static final Duration OPEN_DELAY = Duration.ofSeconds(1);
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(4);
+  /** Its threads are named {@code supervisord-ledger-dispatcher-N}: "supervisord-led" to the kernel. */
+  private static final String DISPATCHER = "ledger-dispatcher";
+  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code db-N}. */
+  private static final String[] LEDGER_THREADS = {"supervisord-led", "db-"};
+  private static final Duration RENICE_EVERY = Duration.ofSeconds(30);
+
+  private final HistorySettings settings;
+  private final ActorRef<LedgerMsg> ledger;
+  private final ActionLog actions;
+  private final Clock clock;
+
+  private History(HistorySettings settings, ActorRef<LedgerMsg> ledger, ActionLog actions, Clock clock) {
+    this.settings = settings;
+    this.ledger = ledger;
+    this.actions = actions;
+    this.clock = clock;
+  }
+
+  /** The Pekko settings the journal needs, in front of the daemon's own. */
+  static com.typesafe.config.Config pekkoConfig(HistorySettings settings, com.typesafe.config.Config daemon) {
+    if (!settings.enabled()) {
+      return daemon;
+    }
+    return JournalConfig.of(settings).withFallback(dispatcher()).withFallback(daemon).resolve();
+  }
+
+  /** Spawns the ledger (journal still closed) and subscribes it; a no-op History when disabled. */
+  static History start(ActorSystem<RootMsg> system, HistorySettings settings, Clock clock) {
+    if (!settings.enabled()) {
+      return new History(settings, null, null, clock);
+    }
+    DispatcherSelector own = DispatcherSelector.fromConfig(DISPATCHER);
+    ActorRef<LedgerMsg> ledger = system.systemActorOf(Ledger.create(settings.maxEventsPerProcess(),
+        settings.retentionDays(), JournalConfig.shown(settings), clock, JournalConfig.ACTIONS_JOURNAL),
+        "ledger", own);
+    system.tell(new RootMsg.Subscribe(system.systemActorOf(ProcessEventFeed.create(ledger), "ledger-feed", own)));
+    History history = new History(settings, ledger, new ActionLog(ledger, system.scheduler()), clock);
+    // Supervision first: the ledger's threads run at nice 10 (threads come and go, so look again).
+    system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(3), RENICE_EVERY,
+        () -> Background.lower(LEDGER_THREADS), system.dispatchers().lookup(own));
+    CoordinatedShutdown.get(system).addTask(CoordinatedShutdown.PhaseServiceStop(), "supervisor4j-ledger-flush",
+        () -> AskPattern.<LedgerMsg, Done>ask(ledger, LedgerMsg.Flush::new, FLUSH_WAIT, system.scheduler())
+            .exceptionally(e -> Done.getInstance()));
+    return history;
+  }
+
+  /** The ledger, or null when history is disabled. */
+  ActorRef<LedgerMsg> ledger() {
+    return ledger;
+  }
+
+  /** The API one caller uses: recorded when history is on. */
+  SupervisorApi forCaller(SupervisorApi api, Caller caller) {
+    return actions == null ? api : new AuditedApi(api, actions, caller, clock);
+  }
+
+  /**
+   * Just before the processes start: with remember_stopped, opens the journal and tells the root
+   * which processes to leave stopped (waiting at most {@link #REMEMBER_WAIT}).
+   */
+  void beforeBegin(ActorSystem<RootMsg> system) {
+    if (ledger == null || !settings.rememberStopped()) {
+      return;
+    }
+    ledger.tell(LedgerMsg.Open.INSTANCE);
+    Set<String> stopped;
+    try {
+      stopped = AskPattern.<LedgerMsg, Set<String>>ask(ledger, LedgerMsg.GetRememberedStopped::new,
+          REMEMBER_WAIT, system.scheduler()).toCompletableFuture().join();
+    } catch (RuntimeException e) {
+      MainLog.crit("history: could not read which programs an operator stopped (" + e.getMessage()
+          + "); starting every autostart program");
+      stopped = Set.of();
+    }
+    if (!stopped.isEmpty()) {
+      system.tell(new RootMsg.KeepStopped(stopped));
+    }
+  }
+
+  /** Just after the processes were told to start: the journal opens a moment later. */
+  void afterBegin(ActorSystem<RootMsg> system) {
+    if (ledger != null && !settings.rememberStopped()) {
+      system.scheduler().scheduleOnce(OPEN_DELAY, () -> ledger.tell(LedgerMsg.Open.INSTANCE),
+          system.executionContext());
+    }
+  }
+
+  /** The daemon (re)started its processes. */
+  void started(long pid) {
+    if (actions != null) {
+      actions.note(new LedgerEvent.DaemonStarted(clock.millis(), pid, "supervisor4j " + Versions.SUPERVISOR));
+    }
+  }
+
+  /** A signal asked the daemon to shut down or restart. */
+  void signalled(String signal, String meaning) {
+    if (actions != null) {
+      actions.note(new LedgerEvent.DaemonStopping(clock.millis(), signal));
+      actions.acted(new LedgerEvent.OperatorActed(clock.millis(), "", Caller.Transport.SIGNAL.label(), signal,
+          "", List.of(), LedgerEvent.Intent.NONE, true, meaning));
+    }
+  }
+
+  /** The ledger's own dispatcher: journal work and JSON never run on the actors' threads. */
+  private static com.typesafe.config.Config dispatcher() {
+    return com.typesafe.config.ConfigFactory.parseString(String.join("\n",
+        DISPATCHER + " {",
+        "  type = Dispatcher",
+        "  executor = thread-pool-executor",
+        "  thread-pool-executor.fixed-pool-size = 2",
+        "  throughput = 100",
+        "}",
+        "jdbc-journal.plugin-dispatcher = \"" + DISPATCHER + "\"",
+        "jdbc-snapshot-store.plugin-dispatcher = \"" + DISPATCHER + "\""));
+  }
+}

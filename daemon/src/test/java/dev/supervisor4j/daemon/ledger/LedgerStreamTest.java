@@ -1,0 +1,200 @@
+package dev.supervisor4j.daemon.ledger;
+
+import static dev.supervisor4j.protocol.ProcessState.EXITED;
+import static dev.supervisor4j.protocol.ProcessState.RUNNING;
+import static dev.supervisor4j.protocol.ProcessState.STARTING;
+import static dev.supervisor4j.protocol.ProcessState.STOPPED;
+import static dev.supervisor4j.protocol.ProcessState.STOPPING;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import dev.supervisor4j.daemon.ledger.LedgerEvent.Intent;
+import dev.supervisor4j.protocol.HistoryEntry;
+import dev.supervisor4j.protocol.ProcessState;
+import java.util.List;
+import java.util.Set;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
+import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One ledger stream with Pekko's EventSourcedBehaviorTestKit (in-memory journal and snapshot
+ * store): which events each command persists, the state they build, retention (count, age,
+ * journal deletion on snapshots) and recovery after a restart. Events and states go through the
+ * real Jackson serialisation on every step, as they would to the journal.
+ */
+class LedgerStreamTest {
+  private static final int MAX = 10;
+
+  private static final ActorTestKit kit = ActorTestKit.create(
+      EventSourcedBehaviorTestKit.config()
+          .withFallback(ConfigFactory.parseString(
+              "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.testkit.snapshotstore.pluginid\""))
+          .withFallback(LedgerSerializer.config())
+          .withFallback(org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin.config()));
+
+  private final TestProbe<LedgerStream.Status> owner = kit.createTestProbe();
+  private EventSourcedBehaviorTestKit<LedgerStream.Command, LedgerEvent, LedgerState> stream;
+
+  @BeforeEach
+  void fresh() {
+    String id = "process|web:web-" + System.nanoTime();
+    stream = EventSourcedBehaviorTestKit.create(kit.system(), LedgerStream.create(id, MAX, owner.ref()),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+    owner.expectMessageClass(LedgerStream.Recovered.class);
+  }
+
+  @AfterAll
+  static void down() {
+    kit.shutdownTestKit();
+  }
+
+  private static LedgerEvent.ProcessStateChanged change(ProcessState from, ProcessState to, long at) {
+    Integer status = to == EXITED || to == STOPPED ? Integer.valueOf(3) : null;
+    return new LedgerEvent.ProcessStateChanged("web", "web", from, to, at, 100 + at, status, false, "");
+  }
+
+  private EventSourcedBehaviorTestKit.CommandResultWithReply<LedgerStream.Command, LedgerEvent, LedgerState,
+      StatusReply<Done>> append(LedgerEvent e) {
+    return stream.<StatusReply<Done>>runCommand(r -> new LedgerStream.Append(e, r));
+  }
+
+  @Test
+  void appendPersistsTheEventAndAnswersAfterTheWrite() {
+    var result = append(change(STOPPED, STARTING, 1));
+    assertEquals(List.of(change(STOPPED, STARTING, 1)), result.events());
+    assertTrue(result.reply().isSuccess());
+    assertEquals(1, result.state().starts());
+  }
+
+  @Test
+  void stateCountsStartsUnexpectedExitsAndTheLastExit() {
+    append(change(STOPPED, STARTING, 1));
+    append(change(STARTING, RUNNING, 2));
+    append(change(RUNNING, EXITED, 3));
+    append(change(EXITED, STARTING, 4));
+    LedgerState state = append(change(STARTING, RUNNING, 5)).state();
+    assertEquals(2, state.starts());
+    assertEquals(1, state.unexpectedExits());
+    assertEquals(3, state.lastExitStatus());
+    assertEquals(3, state.lastExitMillis());
+    assertEquals(5, state.recent().size());
+  }
+
+  @Test
+  void operatorStopsAreRememberedUntilAStart() {
+    LedgerState afterStop = append(new LedgerEvent.OperatorActed(1, "alice", "tcp", "stopProcess", "web",
+        List.of("web:web"), Intent.STOPPED, true, "OK")).state();
+    assertEquals(Set.of("web:web"), afterStop.stoppedByOperator());
+    LedgerState afterFailedStart = append(new LedgerEvent.OperatorActed(2, "bob", "unix", "startProcess", "web",
+        List.of(), Intent.NONE, false, "SPAWN_ERROR: web")).state();
+    assertEquals(Set.of("web:web"), afterFailedStart.stoppedByOperator());
+    LedgerState afterStart = append(new LedgerEvent.OperatorActed(3, "bob", "unix", "startProcess", "web",
+        List.of("web:web"), Intent.STARTED, true, "OK")).state();
+    assertEquals(Set.of(), afterStart.stoppedByOperator());
+  }
+
+  @Test
+  void keepsOnlyTheNewestMaxEventsButCountsAll() {
+    for (int i = 0; i < 3 * MAX; i++) {
+      append(change(STOPPED, STARTING, i));
+    }
+    LedgerState state = stream.getState();
+    assertEquals(MAX, state.recent().size());
+    assertEquals(2 * MAX, state.recent().get(0).epochMillis());
+    assertEquals(3 * MAX, state.starts());
+  }
+
+  @Test
+  void trimDropsWhatIsOlderThanTheCutoffAndPersistsNothingWhenNothingIsOld() {
+    append(change(STOPPED, STARTING, 1_000));
+    append(change(STARTING, RUNNING, 2_000));
+    append(change(RUNNING, STOPPING, 9_000));
+    var trimmed = stream.runCommand(new LedgerStream.Trim(10_000, 5_000));
+    assertEquals(List.of(new LedgerEvent.HistoryTrimmed(10_000, 5_000)), trimmed.events());
+    assertEquals(List.of(change(RUNNING, STOPPING, 9_000)), trimmed.state().recent());
+    var again = stream.runCommand(new LedgerStream.Trim(10_000, 5_000));
+    assertTrue(again.hasNoEvents());
+  }
+
+  @Test
+  void journalKeepsAtMostMaxEventsAndTwoSnapshots() {
+    PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    SnapshotTestKit snapshots = SnapshotTestKit.create(kit.system());
+    String id = "process|web:retained";
+    var retained = EventSourcedBehaviorTestKit.<LedgerStream.Command, LedgerEvent, LedgerState>create(kit.system(),
+        LedgerStream.create(id, MAX, owner.ref()),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+    owner.expectMessageClass(LedgerStream.Recovered.class);
+    for (int i = 0; i < 10 * MAX; i++) {
+      LedgerEvent e = change(STOPPED, STARTING, i);
+      retained.<StatusReply<Done>>runCommand(r -> new LedgerStream.Append(e, r));
+    }
+    // A snapshot every MAX/2 events; the previous one is kept, and the events before it deleted.
+    // Deletions follow the snapshot write asynchronously.
+    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+      int events = journal.persistedInStorage(id).size();
+      assertTrue(events <= MAX, "events left in the journal: " + events);
+      int kept = snapshots.persistedInStorage(id).size();
+      assertTrue(kept <= 2, "snapshots kept: " + kept);
+      return null;
+    });
+    retained.restart();
+    assertEquals(10 * MAX, retained.getState().starts());
+    assertEquals(MAX, retained.getState().recent().size());
+  }
+
+  @Test
+  void recoveryRebuildsTheSameState() {
+    append(change(STOPPED, STARTING, 1));
+    append(change(STARTING, RUNNING, 2));
+    append(new LedgerEvent.OperatorActed(3, "alice", "tcp", "stopProcess", "web", List.of("web:web"),
+        Intent.STOPPED, true, "OK"));
+    append(change(RUNNING, STOPPING, 3));
+    LedgerState before = append(change(STOPPING, STOPPED, 4)).state();
+    var restarted = stream.restart();
+    assertEquals(before, restarted.state());
+    owner.expectMessageClass(LedgerStream.Recovered.class);
+  }
+
+  @Test
+  void readAnswersTheStateAndPersistsNothing() {
+    append(change(STOPPED, STARTING, 1));
+    var read = stream.<LedgerState>runCommand(LedgerStream.Read::new);
+    assertTrue(read.hasNoEvents());
+    assertEquals(1, read.reply().recent().size());
+  }
+
+  @Test
+  void historyViewMergesActionsOnTheProcessInTimeOrder() {
+    LedgerState process = LedgerState.empty().apply(change(STOPPED, STARTING, 1), MAX)
+        .apply(change(STARTING, RUNNING, 2), MAX)
+        .apply(change(RUNNING, STOPPING, 4), MAX)
+        .apply(change(STOPPING, STOPPED, 5), MAX);
+    LedgerState daemon = LedgerState.empty()
+        .apply(new LedgerEvent.OperatorActed(3, "alice", "tcp", "stopProcess", "web", List.of("web:web"),
+            Intent.STOPPED, true, "OK"), MAX)
+        .apply(new LedgerEvent.OperatorActed(3, "bob", "tcp", "stopProcess", "db", List.of("db:db"),
+            Intent.STOPPED, true, "OK"), MAX);
+    List<HistoryEntry> all = HistoryView.processHistory(process, daemon, "web", "web", 0, 100);
+    assertEquals(5, all.size());
+    HistoryEntry.Action stop = assertInstanceOf(HistoryEntry.Action.class, all.get(2));
+    assertEquals("alice", stop.user());
+    HistoryEntry.StateChange last = assertInstanceOf(HistoryEntry.StateChange.class, all.get(4));
+    assertEquals(3, last.exitStatus());
+    assertEquals(List.of(all.get(3), all.get(4)), HistoryView.processHistory(process, daemon, "web", "web", 0, 2));
+    assertEquals(3, HistoryView.processHistory(process, daemon, "web", "web", 0, 100).stream()
+        .filter(e -> e.epochMillis() >= 3).count());
+    assertNull(assertInstanceOf(HistoryEntry.StateChange.class, all.get(0)).exitStatus());
+  }
+}
