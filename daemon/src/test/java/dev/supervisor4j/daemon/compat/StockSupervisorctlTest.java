@@ -72,7 +72,7 @@ class StockSupervisorctlTest {
         "startretries=0",
         "",
         "[program:echoer]",
-        "command=sh -c 'echo hello; echo oops >&2; sleep 1000'",
+        "command=sh -c 'echo hello; echo oops >&2; exec sleep 1000'",
         "startsecs=0",
         "",
         "[group:grp]",

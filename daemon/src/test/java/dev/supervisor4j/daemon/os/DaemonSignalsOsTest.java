@@ -106,7 +106,7 @@ class DaemonSignalsOsTest {
     assumeTrue("root".equals(System.getProperty("user.name")), "needs root to drop privileges");
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
     try (DaemonProcess d = DaemonProcess.start(dir, LifecycleOsTest.header()
-        + "user=nobody\nminfds=4096\n[program:who]\ncommand=sh -c 'id -un > %(here)s/who.txt; sleep 1000'\n"
+        + "user=nobody\nminfds=4096\n[program:who]\ncommand=sh -c 'id -un > %(here)s/who.txt; exec sleep 1000'\n"
         + "startsecs=0\n")) {
       String log = d.awaitLogContains("success: who entered RUNNING state", WAIT);
       assertTrue(log.matches("(?s).*INFO Set uid to user \\d+ succeeded.*"), log);

@@ -103,7 +103,7 @@ class LifecycleOsTest {
     Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
     try (DaemonProcess d = DaemonProcess.start(dir, header()
-        + "[program:asnobody]\ncommand=sh -c 'id -un > %(here)s/shared/user.txt; sleep 1000'\nuser=nobody\nstartsecs=0\n")) {
+        + "[program:asnobody]\ncommand=sh -c 'id -un > %(here)s/shared/user.txt; exec sleep 1000'\nuser=nobody\nstartsecs=0\n")) {
       awaitTrue(() -> Files.exists(shared.resolve("user.txt")) && Files.size(shared.resolve("user.txt")) > 0, "user.txt");
       assertEquals("nobody", Files.readString(shared.resolve("user.txt")).strip());
     }
@@ -112,7 +112,7 @@ class LifecycleOsTest {
   @Test
   void umask077GivesMode600() throws Exception {
     try (DaemonProcess d = DaemonProcess.start(dir, header()
-        + "[program:private]\ncommand=sh -c 'echo x > %(here)s/made.txt; sleep 1000'\numask=077\nstartsecs=0\n")) {
+        + "[program:private]\ncommand=sh -c 'echo x > %(here)s/made.txt; exec sleep 1000'\numask=077\nstartsecs=0\n")) {
       Path made = dir.resolve("made.txt");
       awaitTrue(() -> Files.exists(made) && Files.size(made) > 0, "made.txt");
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(made);
@@ -124,7 +124,7 @@ class LifecycleOsTest {
   void environmentHoldsSupervisorVariablesInSupervisorsPrecedence() throws Exception {
     try (DaemonProcess d = DaemonProcess.start(dir, header()
         + "environment=GLOBAL=g,SHARED=from-global\n"
-        + "[program:envy]\ncommand=sh -c 'env > %(here)s/env.txt; sleep 1000'\nstartsecs=0\n"
+        + "[program:envy]\ncommand=sh -c 'env > %(here)s/env.txt; exec sleep 1000'\nstartsecs=0\n"
         + "environment=SHARED=from-program,QUOTED=\"a b,c\"\n")) {
       Path file = dir.resolve("env.txt");
       awaitTrue(() -> Files.exists(file) && Files.readString(file).contains("SUPERVISOR_ENABLED"), "env.txt");
@@ -143,7 +143,7 @@ class LifecycleOsTest {
   void childrenGetTheServerUrlOfTheFirstUnixServer() throws Exception {
     try (DaemonProcess d = DaemonProcess.start(dir, header()
         + "[unix_http_server]\nfile=%(here)s/s.sock\n"
-        + "[program:envy]\ncommand=sh -c 'env > %(here)s/env.txt; sleep 1000'\nstartsecs=0\n")) {
+        + "[program:envy]\ncommand=sh -c 'env > %(here)s/env.txt; exec sleep 1000'\nstartsecs=0\n")) {
       Path file = dir.resolve("env.txt");
       awaitTrue(() -> Files.exists(file) && Files.readString(file).contains("SUPERVISOR_ENABLED"), "env.txt");
       assertTrue(Files.readAllLines(file).contains("SUPERVISOR_SERVER_URL=unix://" + dir.resolve("s.sock")),
