@@ -79,6 +79,11 @@ public final class JournalConfig {
     if (!upper.contains(";WRITE_DELAY=")) {
       url += ";WRITE_DELAY=0";
     }
+    if (!upper.contains(";CACHE_SIZE=")) {
+      // H2 caches 16 MB by default: a quarter of the daemon's heap. The ledger answers reads from
+      // memory and mostly appends, so a small page cache does; the heap stays for supervision.
+      url += ";CACHE_SIZE=1024";
+    }
     if (!upper.contains(";DB_CLOSE_ON_EXIT=")) {
       url += ";DB_CLOSE_ON_EXIT=FALSE"; // the ledger closes it, after its last write
     }
