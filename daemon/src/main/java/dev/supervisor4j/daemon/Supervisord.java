@@ -27,7 +27,23 @@ public final class Supervisord {
   private Supervisord() {}
 
   public static void main(String[] argv) {
+    commonPoolOfAtLeastTwo();
     System.exit(run(Arrays.asList(argv), System.out, System.err));
+  }
+
+  /**
+   * On one or two cores the JDK gives ForkJoinPool's common pool a parallelism of 1, and then every
+   * {@code CompletableFuture} {@code *Async} step without an executor runs on a brand-new thread.
+   * Pekko's Java ask hands back stages whose plain {@code thenApply} is such a step, so each API
+   * call started several threads (thousands a second under load). A common pool of two or more
+   * threads is used instead. Must run before anything touches the common pool; the launcher also
+   * passes the property.
+   */
+  static void commonPoolOfAtLeastTwo() {
+    String key = "java.util.concurrent.ForkJoinPool.common.parallelism";
+    if (System.getProperty(key) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+      System.setProperty(key, "2");
+    }
   }
 
   /** Everything but the actual run, so that tests can drive the command line in-process. */
