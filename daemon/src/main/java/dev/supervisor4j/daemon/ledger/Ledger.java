@@ -233,7 +233,7 @@ public final class Ledger {
   private Behavior<LedgerMsg> flushNow(LedgerMsg.FlushNow f) {
     ActorRef<LedgerState> collector = ctx.spawnAnonymous(
         Collector.<LedgerState, Done>create(streams.size(), FLUSH_TIMEOUT, all -> Done.getInstance(), f.replyTo()));
-    streams.values().forEach(ref -> ref.tell(new LedgerStream.Read(collector)));
+    streams.values().forEach(ref -> ref.tell(new LedgerStream.Flush(collector)));
     return Behaviors.same();
   }
 

@@ -23,6 +23,26 @@ public sealed interface LedgerEvent extends LedgerSerializable {
     }
   }
 
+  /**
+   * State changes of one process, in order, written as one journal row: a process stream buffers
+   * its changes for up to a second (see {@link LedgerStream}) so that a crash loop costs one row a
+   * second per process instead of one per change. Replayed as if each change had been its own event.
+   */
+  record StateChanges(List<ProcessStateChanged> changes) implements LedgerEvent {
+    public StateChanges {
+      if (changes.isEmpty()) {
+        throw new IllegalArgumentException("an empty batch of state changes");
+      }
+      changes = List.copyOf(changes);
+    }
+
+    /** The newest change's time. */
+    @Override
+    public long epochMillis() {
+      return changes.get(changes.size() - 1).epochMillis();
+    }
+  }
+
   /** What an operator action means for {@code remember_stopped}. */
   enum Intent {
     /** Nothing to remember (a signal, a log clear, a failed action). */

@@ -28,6 +28,7 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   private static final int VERSION = 1;
 
   private static final String STATE = "state";
+  private static final String STATES = "states";
   private static final String ACTION = "action";
   private static final String RELOAD = "reload";
   private static final String STARTED = "started";
@@ -68,6 +69,8 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   private static String eventManifest(LedgerEvent e) {
     if (e instanceof LedgerEvent.ProcessStateChanged) {
       return STATE;
+    } else if (e instanceof LedgerEvent.StateChanges) {
+      return STATES;
     } else if (e instanceof LedgerEvent.OperatorActed) {
       return ACTION;
     } else if (e instanceof LedgerEvent.ConfigReloaded) {
@@ -117,7 +120,12 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
 
   private static void writeEvent(DataOutputStream out, LedgerEvent e) throws IOException {
     out.writeLong(e.epochMillis());
-    if (e instanceof LedgerEvent.ProcessStateChanged c) {
+    if (e instanceof LedgerEvent.StateChanges batch) {
+      out.writeInt(batch.changes().size());
+      for (LedgerEvent.ProcessStateChanged c : batch.changes()) {
+        writeEvent(out, c);
+      }
+    } else if (e instanceof LedgerEvent.ProcessStateChanged c) {
       out.writeUTF(c.group());
       out.writeUTF(c.name());
       out.writeUTF(c.from().name());
@@ -155,6 +163,13 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
       case STATE:
         return new LedgerEvent.ProcessStateChanged(in.readUTF(), in.readUTF(), ProcessState.valueOf(in.readUTF()),
             ProcessState.valueOf(in.readUTF()), at, in.readLong(), readInteger(in), in.readBoolean(), in.readUTF());
+      case STATES:
+        int n = in.readInt();
+        List<LedgerEvent.ProcessStateChanged> changes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          changes.add((LedgerEvent.ProcessStateChanged) readEvent(in, STATE));
+        }
+        return new LedgerEvent.StateChanges(changes);
       case ACTION:
         return new LedgerEvent.OperatorActed(at, in.readUTF(), in.readUTF(), in.readUTF(), in.readUTF(),
             readStrings(in), LedgerEvent.Intent.valueOf(in.readUTF()), in.readBoolean(), in.readUTF());

@@ -31,6 +31,13 @@ public record LedgerState(List<LedgerEvent> recent, long starts, long unexpected
 
   /** The state after {@code e}, keeping at most {@code max} events. */
   public LedgerState apply(LedgerEvent e, int max) {
+    if (e instanceof LedgerEvent.StateChanges batch) {
+      LedgerState next = this;
+      for (LedgerEvent.ProcessStateChanged c : batch.changes()) {
+        next = next.apply(c, max);
+      }
+      return next;
+    }
     EventWindow window = (EventWindow) recent;
     if (e instanceof LedgerEvent.HistoryTrimmed t) {
       int first = 0;

@@ -6,7 +6,9 @@
  *       operator actions, config rereads, daemon starts and stops.</li>
  *   <li>{@link dev.supervisor4j.daemon.ledger.LedgerStream} — one EventSourcedBehavior per process
  *       ({@code process|group:name}) plus {@code daemon}; its {@link dev.supervisor4j.daemon.ledger.LedgerState}
- *       is the bounded, queryable history; snapshots delete older events.</li>
+ *       is the bounded, queryable history; snapshots delete older events. A process stream writes
+ *       its state changes in batches (a row a second at most, or 64 changes), the daemon stream
+ *       each event at once.</li>
  *   <li>{@link dev.supervisor4j.daemon.ledger.Ledger} — routes records to streams, opens the journal
  *       late, and decides availability (CRIT when the journal fails; retried every minute).</li>
  *   <li>{@link dev.supervisor4j.daemon.ledger.ProcessEventFeed} — the one adapter from the event hub;

@@ -26,7 +26,12 @@ class LedgerSerializerTest {
       new LedgerEvent.ConfigReloaded(8, List.of("new"), List.of(), List.of("old", "older")),
       new LedgerEvent.DaemonStarted(9, 1234, "supervisor4j 4.2.5"),
       new LedgerEvent.DaemonStopping(10, "SIGTERM"),
-      new LedgerEvent.HistoryTrimmed(11, 3));
+      new LedgerEvent.HistoryTrimmed(11, 3),
+      new LedgerEvent.StateChanges(List.of(
+          new LedgerEvent.ProcessStateChanged("g", "p", ProcessState.STOPPED, ProcessState.STARTING, 12, 0, null,
+              false, ""),
+          new LedgerEvent.ProcessStateChanged("g", "p", ProcessState.STARTING, ProcessState.EXITED, 13, 77, 1,
+              false, ""))));
 
   @Test
   void everyEventRoundTrips() throws Exception {
@@ -37,7 +42,7 @@ class LedgerSerializerTest {
 
   @Test
   void aSnapshotRoundTrips() throws Exception {
-    LedgerState state = new LedgerState(EVENTS, 4, 2, -1, 99, Set.of("g:p"));
+    LedgerState state = new LedgerState(EVENTS.subList(0, EVENTS.size() - 1), 4, 2, -1, 99, Set.of("g:p"));
     assertEquals(state, roundTrip(state));
     assertEquals(LedgerState.empty(), roundTrip(LedgerState.empty()));
   }

@@ -45,10 +45,11 @@ class LedgerStreamTest {
 
   private final TestProbe<LedgerStream.Status> owner = kit.createTestProbe();
   private EventSourcedBehaviorTestKit<LedgerStream.Command, LedgerEvent, LedgerState> stream;
+  private String id;
 
   @BeforeEach
   void fresh() {
-    String id = "process|web:web-" + System.nanoTime();
+    id = "process|web:web-" + System.nanoTime();
     stream = EventSourcedBehaviorTestKit.create(kit.system(), LedgerStream.create(id, MAX, owner.ref()),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
     owner.expectMessageClass(LedgerStream.Recovered.class);
@@ -173,6 +174,138 @@ class LedgerStreamTest {
     var read = stream.<LedgerState>runCommand(LedgerStream.Read::new);
     assertTrue(read.hasNoEvents());
     assertEquals(1, read.reply().recent().size());
+  }
+
+  private void tell(LedgerEvent e) {
+    assertTrue(stream.runCommand(new LedgerStream.Append(e, null)).hasNoEvents());
+  }
+
+  private static LedgerEvent.StateChanges batch(LedgerEvent.ProcessStateChanged... changes) {
+    return new LedgerEvent.StateChanges(List.of(changes));
+  }
+
+  @Test
+  void toldStateChangesAreBufferedAndReadsIncludeThemInOrder() {
+    tell(change(STOPPED, STARTING, 1));
+    tell(change(STARTING, RUNNING, 2));
+    var read = stream.<LedgerState>runCommand(LedgerStream.Read::new);
+    assertTrue(read.hasNoEvents());
+    assertEquals(List.of(change(STOPPED, STARTING, 1), change(STARTING, RUNNING, 2)), read.reply().recent());
+    assertEquals(1, read.reply().starts());
+    assertEquals(0, stream.getState().recent().size()); // not written yet
+  }
+
+  @Test
+  void flushWritesTheBufferAsOneBatchThenAnswers() {
+    tell(change(STOPPED, STARTING, 1));
+    tell(change(STARTING, RUNNING, 2));
+    tell(change(RUNNING, EXITED, 3));
+    var flushed = stream.<LedgerState>runCommand(LedgerStream.Flush::new);
+    assertEquals(List.of(batch(change(STOPPED, STARTING, 1), change(STARTING, RUNNING, 2),
+        change(RUNNING, EXITED, 3))), flushed.events());
+    assertEquals(3, flushed.reply().recent().size());
+    assertEquals(flushed.reply(), stream.getState());
+    assertTrue(stream.<LedgerState>runCommand(LedgerStream.Flush::new).hasNoEvents());
+  }
+
+  @Test
+  void theBufferIsWrittenWithinTheWindow() {
+    PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    tell(change(STOPPED, STARTING, 1));
+    tell(change(STARTING, RUNNING, 2));
+    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(10), () -> {
+      assertEquals(2, stream.getState().recent().size());
+      return null;
+    });
+    assertEquals(List.of(batch(change(STOPPED, STARTING, 1), change(STARTING, RUNNING, 2))),
+        journal.persistedInStorage(id));
+  }
+
+  @Test
+  void aFullBufferIsWrittenAtOnce() {
+    for (int i = 0; i < LedgerStream.BATCH_SIZE - 1; i++) {
+      tell(change(STOPPED, STARTING, i));
+    }
+    var full = stream.runCommand(new LedgerStream.Append(change(STOPPED, STARTING, 99), null));
+    assertEquals(1, full.events().size());
+    assertEquals(LedgerStream.BATCH_SIZE,
+        assertInstanceOf(LedgerEvent.StateChanges.class, full.events().get(0)).changes().size());
+    assertEquals(LedgerStream.BATCH_SIZE, full.state().starts());
+  }
+
+  @Test
+  void anythingElseWrittenGoesAfterTheBuffer() {
+    tell(change(STOPPED, STARTING, 1));
+    LedgerEvent acted = new LedgerEvent.OperatorActed(2, "alice", "tcp", "stopProcess", "web", List.of("web:web"),
+        Intent.STOPPED, true, "OK");
+    assertEquals(List.of(batch(change(STOPPED, STARTING, 1)), acted), append(acted).events());
+    tell(change(STARTING, RUNNING, 3_000));
+    var trimmed = stream.runCommand(new LedgerStream.Trim(10_000, 2_500));
+    assertEquals(List.of(batch(change(STARTING, RUNNING, 3_000)), new LedgerEvent.HistoryTrimmed(10_000, 2_500)),
+        trimmed.events());
+    assertEquals(List.of(change(STARTING, RUNNING, 3_000)), trimmed.state().recent());
+  }
+
+  @Test
+  void recoveryReadsSingleEventsAndBatches() {
+    append(change(STOPPED, STARTING, 1)); // the old form: one event per change
+    tell(change(STARTING, RUNNING, 2));
+    tell(change(RUNNING, EXITED, 3));
+    stream.runCommand(LedgerStream.Flush::new);
+    append(change(EXITED, STARTING, 4));
+    LedgerState before = stream.getState();
+    assertEquals(4, before.recent().size());
+    var restarted = stream.restart();
+    assertEquals(before, restarted.state());
+    owner.expectMessageClass(LedgerStream.Recovered.class);
+  }
+
+  @Test
+  void snapshotsAndTheWindowCountChangesNotBatches() {
+    SnapshotTestKit snapshots = SnapshotTestKit.create(kit.system());
+    for (int i = 0; i < MAX / 2 - 1; i++) {
+      tell(change(STOPPED, STARTING, i));
+    }
+    stream.runCommand(LedgerStream.Flush::new);
+    assertEquals(0, snapshots.persistedInStorage(id).size());
+    tell(change(STOPPED, STARTING, 100));
+    stream.runCommand(LedgerStream.Flush::new); // MAX / 2 changes in two rows: a snapshot
+    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+      assertEquals(1, snapshots.persistedInStorage(id).size());
+      return null;
+    });
+    for (int i = 0; i < 2 * MAX; i++) {
+      tell(change(STOPPED, STARTING, 200 + i));
+    }
+    LedgerState state = stream.<LedgerState>runCommand(LedgerStream.Flush::new).reply();
+    assertEquals(MAX, state.recent().size());
+    assertEquals(200 + MAX, state.recent().get(0).epochMillis());
+    assertEquals(MAX / 2 + 2 * MAX, state.starts());
+    var restarted = stream.restart();
+    assertEquals(state, restarted.state());
+  }
+
+  @Test
+  void withBatchesTheJournalStaysBoundedAndRecoversTheSameState() {
+    SnapshotTestKit snapshots = SnapshotTestKit.create(kit.system());
+    PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
+    for (int round = 0; round < 200; round++) {
+      for (int i = 0; i <= round % 7; i++) {
+        tell(change(STOPPED, STARTING, round * 10 + i));
+      }
+      stream.runCommand(LedgerStream.Flush::new);
+    }
+    // Rows as for single events; snapshots (one every MAX/2 changes) go with the rows they follow.
+    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+      int rows = journal.persistedInStorage(id).size();
+      assertTrue(rows <= MAX, "rows left in the journal: " + rows);
+      int kept = snapshots.persistedInStorage(id).size();
+      assertTrue(kept <= MAX / 2 + 2, "snapshots kept: " + kept);
+      return null;
+    });
+    LedgerState before = stream.getState();
+    assertEquals(MAX, before.recent().size());
+    assertEquals(before, stream.restart().state());
   }
 
   @Test

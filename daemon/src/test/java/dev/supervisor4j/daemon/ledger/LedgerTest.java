@@ -101,6 +101,26 @@ class LedgerTest {
   }
 
   @Test
+  void stateChangesAreWrittenInBatchesAndAFlushWritesWhatIsBuffered() {
+    ActorRef<LedgerMsg> ledger = ledger();
+    List<LedgerEvent.ProcessStateChanged> changes = List.of(
+        new LedgerEvent.ProcessStateChanged("web", "web", ProcessState.STOPPED, ProcessState.STARTING, 1, 0, null,
+            false, ""),
+        new LedgerEvent.ProcessStateChanged("web", "web", ProcessState.STARTING, ProcessState.RUNNING, 2, 7, null,
+            false, ""),
+        new LedgerEvent.ProcessStateChanged("web", "web", ProcessState.RUNNING, ProcessState.EXITED, 3, 7, 1,
+            false, ""));
+    changes.forEach(c -> ledger.tell(new LedgerMsg.Record(c)));
+    LedgerMsg.Streams s = streams(ledger, List.of("web:web"));
+    assertEquals(changes, read(s.processes().get(0)).recent()); // buffered, yet read
+    TestProbe<Done> flushed = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.Flush(flushed.ref()));
+    flushed.receiveMessage(Duration.ofSeconds(10));
+    assertEquals(List.of(new LedgerEvent.StateChanges(changes)),
+        journal.persistedInStorage(LedgerStream.processStream("web", "web")));
+  }
+
+  @Test
   void aFailedWriteMakesHistoryUnavailableAndQuestionsAnswerAtOnce() {
     ActorRef<LedgerMsg> ledger = ledger();
     streams(ledger, List.of()); // the daemon stream is up
