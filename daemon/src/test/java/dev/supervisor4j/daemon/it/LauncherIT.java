@@ -80,7 +80,7 @@ class LauncherIT {
     try {
       Path log = dir.resolve("run/demo-supervisord.log");
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      List<String> wanted = List.of("ticker", "flaky", "web", "worker");
+      List<String> wanted = List.of("ticker", "flaky", "web", "worker", "exits");
       String text = "";
       while (System.nanoTime() < deadline) {
         text = Files.exists(log) ? Files.readString(log) : "";
