@@ -387,7 +387,7 @@ public final class RootGuardian {
       add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.ALREADY_ADDED, add.name())));
       return Behaviors.same();
     }
-    GroupConfig g = lastRead.groups().stream().filter(x -> x.name().equals(add.name())).findFirst().orElse(null);
+    GroupConfig g = lastReadGroup(add.name());
     if (g == null) {
       add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, add.name())));
       return Behaviors.same();
@@ -397,6 +397,11 @@ public final class RootGuardian {
     group.ref().tell(new GroupMsg.Autostart(ctx.getSystem().ignoreRef()));
     add.replyTo().tell(StatusReply.ack());
     return Behaviors.same();
+  }
+
+  /** The group of that name in the last-read config, or null. */
+  private GroupConfig lastReadGroup(String name) {
+    return lastRead.groups().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
   }
 
   private Behavior<RootMsg> onRemoveGroup(RootMsg.RemoveGroup remove) {
@@ -438,7 +443,7 @@ public final class RootGuardian {
    */
   private Behavior<RootMsg> onUpdateGroup(RootMsg.UpdateGroup u) {
     ActiveGroups.Group current = active.get(u.name()).orElse(null);
-    GroupConfig next = lastRead.groups().stream().filter(x -> x.name().equals(u.name())).findFirst().orElse(null);
+    GroupConfig next = lastReadGroup(u.name());
     if (current == null || next == null) {
       u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, u.name())));
       return Behaviors.same();
