@@ -12,6 +12,7 @@ import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
 import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
@@ -53,6 +54,9 @@ public final class RootGuardian {
   private final ConfigSource configSource;
   private final CompletableFuture<Integer> exitCode;
   private final ActorRef<HubMsg> hub;
+  private final Generations generations;
+  /** The processes' shared stop flag; a new one at each start. */
+  private Generation current;
   private int generation;
   /** Makes actor names unique: an old group's actors may still be stopping when it is re-added. */
   private long spawned;
@@ -65,8 +69,9 @@ public final class RootGuardian {
   private java.util.Set<String> keepStopped = java.util.Set.of();
 
   private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, ProcessFactory processes,
-      ConfigSource configSource, CompletableFuture<Integer> exitCode) {
+      ConfigSource configSource, CompletableFuture<Integer> exitCode, Generations generations) {
     this.ctx = ctx;
+    this.generations = generations;
     this.timers = timers;
     this.processes = processes;
     this.configSource = configSource;
@@ -83,17 +88,19 @@ public final class RootGuardian {
   public static Behavior<RootMsg> create(SupervisordConfig config, ProcessFactory processes,
       ConfigSource configSource, CompletableFuture<Integer> exitCode) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new RootGuardian(ctx, timers, processes, configSource, exitCode).start(config)));
+        new RootGuardian(ctx, timers, processes, configSource, exitCode, new Generations()).start(config)));
   }
 
   /**
    * Like {@link #create}, but starts nothing until it gets {@link RootMsg.Begin}; what arrives
    * before is kept and handled after the start. A shutdown before Begin exits without starting.
+   *
+   * @param generations shared with the signal handlers, which stop the running generation at once
    */
   public static Behavior<RootMsg> createWaiting(SupervisordConfig config, ProcessFactory processes,
-      ConfigSource configSource, CompletableFuture<Integer> exitCode) {
+      ConfigSource configSource, CompletableFuture<Integer> exitCode, Generations generations) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000, stash -> {
-      RootGuardian root = new RootGuardian(ctx, timers, processes, configSource, exitCode);
+      RootGuardian root = new RootGuardian(ctx, timers, processes, configSource, exitCode, generations);
       return Behaviors.receive(RootMsg.class)
             .onMessage(RootMsg.KeepStopped.class, k -> {
               root.keepStopped = k.processes();
@@ -119,6 +126,7 @@ public final class RootGuardian {
       keepStopped = java.util.Set.of();
     }
     generation++;
+    current = generations.next();
     config = next;
     lastRead = next;
     active = ActiveGroups.empty();
@@ -157,7 +165,7 @@ public final class RootGuardian {
     for (ProgramConfig p : g.processes()) {
       ActorRef<ProcessMsg> ref = kept.stream().filter(m -> m.name().equals(p.name())).findFirst()
           .map(RootMsg.Member::ref)
-          .orElseGet(() -> ctx.spawn(processes.create(source, g, p, events),
+          .orElseGet(() -> ctx.spawn(processes.create(source, g, p, events, current),
               GroupActor.actorName("p" + seq + "-" + GroupActor.actorName("", g.name()) + "-", p.name())));
       refs.put(p.name(), ref);
       members.add(new RootMsg.Member(p.name(), g.name(), ref, p, g.priority()));
@@ -214,8 +222,12 @@ public final class RootGuardian {
   }
 
   private Behavior<RootMsg> beginStop(boolean restart) {
+    if (restart) {
+      generations.stopCurrent(); // at once, for every process: nothing of this generation starts again
+    } else {
+      generations.shutdown();
+    }
     hub.tell(SupervisorStateEvent.STOPPING); // events
-    active.groups().forEach(g -> g.ref().tell(GroupMsg.Freeze.INSTANCE));
     ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
     timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
     List<ActiveGroups.Group> reverse = new ArrayList<>(active.groups());
@@ -237,7 +249,10 @@ public final class RootGuardian {
     SupervisorState mood = restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN;
     return Behaviors.receive(RootMsg.class)
         .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, restart))
-        .onMessage(RootMsg.Shutdown.class, s -> restart ? stoppingAfterCurrent(rest) : Behaviors.same())
+        .onMessage(RootMsg.Shutdown.class, s -> {
+          generations.shutdown();
+          return restart ? stoppingAfterCurrent(rest) : Behaviors.same();
+        })
         .onMessage(RootMsg.Restart.class, r -> {
           if (!restart) {
             MainLog.warn("ignored SIGHUP indicating restart request (shutdown in progress)");

@@ -47,9 +47,9 @@ class GroupUpdateTest {
   }
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
-    return (config, group, program, events) -> ProcessActor.create(program, group.name(), spawner,
+    return (config, group, program, events, generation) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC());
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
   }
 
   private void start(SupervisordConfig first) {

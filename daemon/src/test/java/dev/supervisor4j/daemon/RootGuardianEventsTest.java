@@ -43,9 +43,9 @@ class RootGuardianEventsTest {
   @Test
   void groupsComeAndGoAndTheDaemonRunsAndStops() throws Exception {
     FakeSpawner spawner = new FakeSpawner();
-    ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(), spawner,
+    ProcessFactory factory = (config, group, program, events, generation) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC());
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
     SupervisordConfig config = Configs.of(
         Configs.group("a", 1, Programs.named("a").autostart(false).build()),
         Configs.group("b", 2, Programs.named("b").autostart(false).build()));

@@ -61,10 +61,6 @@ public final class GroupActor {
         })
         .onMessage(GroupMsg.AutostartOnly.class, a -> autostartFrom(0, a.names(), a.replyTo()))
         .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.only(), a.replyTo()))
-        .onMessage(GroupMsg.Freeze.class, f -> {
-          members.values().forEach(m -> m.tell(ProcessMsg.Freeze.INSTANCE));
-          return Behaviors.same();
-        })
         .onMessage(GroupMsg.StopAll.class, this::onStopAll)
         .onMessage(GroupMsg.GetInfos.class, this::onGetInfos)
         .onMessage(GroupMsg.ReopenLogs.class, r -> {

@@ -31,9 +31,6 @@ public sealed interface GroupMsg {
   /** Self-sent: the autostart of member {@code index - 1} was handled; go on with {@code index}. */
   record AutostartNext(int index, Set<String> only, ActorRef<Done> replyTo) implements GroupMsg {}
 
-  /** The daemon is stopping: no more autorestarts or retries. */
-  enum Freeze implements GroupMsg { INSTANCE }
-
   /**
    * Stop every member for a daemon shutdown or restart (BACKOFF becomes FATAL); answers once every
    * member is in a stopped state.

@@ -18,16 +18,21 @@ final class Backoff {
     if (RestartPolicy.giveUp(env.program(), data.backoff())) {
       return Fatal.enter(env, data, true);
     }
-    if (!data.frozen()) {
+    if (!env.stopping()) {
       env.timers().startSingleTimer(TimerKey.STATE, ProcessMsg.BackoffElapsed.INSTANCE,
           Duration.ofSeconds(data.backoff()));
     }
     return behavior(env, data);
   }
 
+  /** Back in BACKOFF without a new failure: a retry whose spawn the daemon's stop cancelled. */
+  static Behavior<ProcessMsg> resume(ProcessEnv env, ProcessData data) {
+    return behavior(env, data);
+  }
+
   private static Behavior<ProcessMsg> behavior(ProcessEnv env, ProcessData data) {
     return Common.build(Common.base(env, ProcessState.BACKOFF, data)
-        .onMessage(ProcessMsg.BackoffElapsed.class, t -> data.frozen()
+        .onMessage(ProcessMsg.BackoffElapsed.class, t -> env.stopping()
             ? Behaviors.same()
             : Starting.enter(env, data, ProcessState.BACKOFF, null))
         .onMessage(ProcessMsg.Start.class, start -> Common.alreadyStarted(env, start))
@@ -46,10 +51,6 @@ final class Backoff {
         })
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.notRunning(env, sig.replyTo()))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.notRunning(env, w.replyTo()))
-        .onMessage(ProcessMsg.Freeze.class, f -> {
-          env.timers().cancel(TimerKey.STATE);
-          return behavior(env, data.freeze());
-        })
         );
   }
 }

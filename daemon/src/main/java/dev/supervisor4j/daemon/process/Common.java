@@ -3,11 +3,13 @@ package dev.supervisor4j.daemon.process;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
+import dev.supervisor4j.protocol.SupervisorFault;
 import java.io.IOException;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.pattern.StatusReply;
 
 /** Handlers that several states share, so each state file shows only what is its own. */
 final class Common {
@@ -57,12 +59,16 @@ final class Common {
         })
         .onMessage(ProcessMsg.SendSignal.class, sig -> notRunning(env, sig.replyTo()))
         .onMessage(ProcessMsg.WriteStdin.class, w -> notRunning(env, w.replyTo()))
-        .onMessage(ProcessMsg.Freeze.class, f -> stoppedBehavior(env, state, data.freeze()))
         );
   }
 
   /** A start from a stopped state; an operator's start checks the command first (no state change). */
   static Behavior<ProcessMsg> onStart(ProcessEnv env, ProcessState from, ProcessData data, ProcessMsg.Start start) {
+    if (env.stopping()) {
+      // supervisord refuses every start once its shutdown has begun (a late autostart included).
+      start.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.SHUTDOWN_STATE)));
+      return Behaviors.same();
+    }
     if (start.byRpc()) {
       try {
         env.planner().plan(env.program(), env.group());

@@ -23,7 +23,7 @@ final class Exited {
       exited = exited.withSpawnErr("Bad exit code " + status.rpcExitStatus());
     }
     env.announce(ProcessState.RUNNING, ProcessState.EXITED, withPid(exited, data), expected);
-    if (!exited.frozen() && RestartPolicy.restartAfterExit(env.program(), expected)) {
+    if (!env.stopping() && RestartPolicy.restartAfterExit(env.program(), expected)) {
       return Starting.enter(env, exited, ProcessState.EXITED, null);
     }
     return Common.stoppedBehavior(env, ProcessState.EXITED, exited);
@@ -32,6 +32,6 @@ final class Exited {
   /** The EXITED event carries the pid that just ended. */
   private static ProcessData withPid(ProcessData exited, ProcessData before) {
     return new ProcessData(exited.lastStart(), exited.lastStop(), exited.exitStatus(), exited.spawnErr(),
-        exited.backoff(), exited.frozen(), before.child());
+        exited.backoff(), before.child());
   }
 }

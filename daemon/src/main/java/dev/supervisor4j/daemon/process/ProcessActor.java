@@ -19,11 +19,13 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ProcessActor {
   private ProcessActor() {}
 
+  /** @param generation the run of the tree this process belongs to: nothing starts once it stops */
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
-      SpawnPlanner planner, ChildOutput output, ActorRef<? super ProcessEvent> events, Clock clock) {
+      SpawnPlanner planner, ChildOutput output, ActorRef<? super ProcessEvent> events, Clock clock,
+      Generation generation) {
     Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock,
-          new StdinWriter());
+          new StdinWriter(), generation);
       return Stopped.enter(env, ProcessData.initial(), null);
     }));
     return Behaviors.supervise(actor).onFailure(Exception.class, SupervisorStrategy.resume());

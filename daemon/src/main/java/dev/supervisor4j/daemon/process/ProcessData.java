@@ -10,7 +10,6 @@ import dev.supervisor4j.daemon.spawn.RunningChild;
  * @param exitStatus the RPC {@code exitstatus}: the last code, -1 for a signal death, 0 if none
  * @param spawnErr   the last spawn error, {@code ""} if none
  * @param backoff    consecutive failed starts (supervisord's {@code backoff})
- * @param frozen     the daemon is stopping: no autorestarts or retries
  * @param child      the current child, or null
  */
 record ProcessData(
@@ -19,11 +18,10 @@ record ProcessData(
     int exitStatus,
     String spawnErr,
     int backoff,
-    boolean frozen,
     RunningChild child) {
 
   static ProcessData initial() {
-    return new ProcessData(0, 0, 0, "", 0, false, null);
+    return new ProcessData(0, 0, 0, "", 0, null);
   }
 
   long pid() {
@@ -31,26 +29,23 @@ record ProcessData(
   }
 
   ProcessData spawned(RunningChild c, long now) {
-    return new ProcessData(now, lastStop, exitStatus, "", backoff, frozen, c);
+    return new ProcessData(now, lastStop, exitStatus, "", backoff, c);
   }
 
   ProcessData starting(long now) {
-    return new ProcessData(now, lastStop, exitStatus, "", backoff, frozen, null);
+    return new ProcessData(now, lastStop, exitStatus, "", backoff, null);
   }
 
   ProcessData ended(long now, int status) {
-    return new ProcessData(lastStart, now, status, spawnErr, backoff, frozen, null);
+    return new ProcessData(lastStart, now, status, spawnErr, backoff, null);
   }
 
   ProcessData withSpawnErr(String err) {
-    return new ProcessData(lastStart, lastStop, exitStatus, err, backoff, frozen, child);
+    return new ProcessData(lastStart, lastStop, exitStatus, err, backoff, child);
   }
 
   ProcessData withBackoff(int n) {
-    return new ProcessData(lastStart, lastStop, exitStatus, spawnErr, n, frozen, child);
+    return new ProcessData(lastStart, lastStop, exitStatus, spawnErr, n, child);
   }
 
-  ProcessData freeze() {
-    return new ProcessData(lastStart, lastStop, exitStatus, spawnErr, backoff, true, child);
-  }
 }

@@ -27,7 +27,8 @@ record ProcessEnv(
     ChildOutput output,
     ActorRef<? super ProcessEvent> events,
     Clock clock,
-    StdinWriter stdin) {
+    StdinWriter stdin,
+    Generation generation) {
 
   String name() {
     return program.name();
@@ -36,6 +37,11 @@ record ProcessEnv(
   /** Supervisor's display name: {@code name}, or {@code group:name} when they differ. */
   String namespec() {
     return group.equals(program.name()) ? program.name() : group + ":" + program.name();
+  }
+
+  /** The daemon is stopping (or restarting): nothing of this generation starts again. */
+  boolean stopping() {
+    return generation.stopping();
   }
 
   long now() {

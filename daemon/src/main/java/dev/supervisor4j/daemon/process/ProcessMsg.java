@@ -27,12 +27,6 @@ public sealed interface ProcessMsg {
   record Stop(boolean waitFor, ActorRef<StatusReply<Done>> replyTo) implements Command {}
 
   /**
-   * The daemon is shutting down or restarting: no more autorestarts or retries from now on.
-   * No reply.
-   */
-  enum Freeze implements Command { INSTANCE }
-
-  /**
    * Stop as part of a daemon shutdown: BACKOFF goes to FATAL, STARTING/RUNNING are stopped.
    * Answers once the process is in a stopped state.
    */
@@ -57,6 +51,12 @@ public sealed interface ProcessMsg {
 
   /** Self-sent only. */
   sealed interface Internal extends ProcessMsg {}
+
+  /** The spawner forked the child that {@code Starting} asked for. */
+  record Spawned(RunningChild child) implements Internal {}
+
+  /** The spawn failed before or at the fork ({@code SpawnCancelled}: the daemon is stopping). */
+  record SpawnFailed(Throwable error) implements Internal {}
 
   /** A child ended; the pid lets late exits of older children be told apart. */
   record ChildExited(RunningChild child, ExitStatus status) implements Internal {}

@@ -36,7 +36,6 @@ final class Running {
             Stopping.enter(env, data, ProcessState.RUNNING, List.of(stop.replyTo()), null))
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.signal(env, data, sig))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.writeStdin(env, data, w))
-        .onMessage(ProcessMsg.Freeze.class, f -> behavior(env, data.freeze()))
         );
   }
 }

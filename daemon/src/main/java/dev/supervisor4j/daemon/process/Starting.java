@@ -2,48 +2,100 @@ package dev.supervisor4j.daemon.process;
 
 import dev.supervisor4j.daemon.spawn.ExitStatus;
 import dev.supervisor4j.daemon.spawn.RunningChild;
+import dev.supervisor4j.daemon.spawn.SpawnCancelled;
 import dev.supervisor4j.daemon.spawn.SpawnException;
+import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
+import dev.supervisor4j.protocol.Signal;
+import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
  * STARTING: spawned, waiting out {@code startsecs}. Becomes RUNNING when the timer fires, BACKOFF
- * when the child exits sooner (whatever its exit code), STOPPING on a stop request.
+ * when the child exits sooner (whatever its exit code), STOPPING on a stop request. Before it, a
+ * short wait for the spawner (see {@link #enter}).
  */
 final class Starting {
   private Starting() {}
 
+  /** Commands that arrive while a spawn is under way wait for its outcome; a few thousand at most. */
+  private static final int STASH_CAPACITY = 10_000;
+
   /**
-   * Spawns the child.
+   * Asks the spawner for a child and waits for it without blocking: the spawn is queued on the
+   * spawner thread and its outcome comes back as a message.
    *
    * @param request the start request that caused this, or null for an autostart/autorestart/retry
    */
   static Behavior<ProcessMsg> enter(ProcessEnv env, ProcessData previous, ProcessState from,
       ProcessMsg.Start request) {
     ProcessData data = previous.starting(env.now());
-    RunningChild child;
+    SpawnRequest plan;
     try {
-      child = env.spawner().spawn(env.planner().plan(env.program(), env.group()));
+      plan = env.planner().plan(env.program(), env.group());
     } catch (SpawnException e) {
-      env.announce(from, ProcessState.STARTING, data);
-      ProcessLog.LOG.info("spawnerr: {}", e.getMessage());
-      if (request != null) {
-        // supervisord: a spawn that fails at once is SPAWN_ERROR, even without wait.
-        ProcessEnv.reject(request.replyTo(), Fault.SPAWN_ERROR, env.namespec());
-      }
-      return Backoff.enter(env, data.withSpawnErr(e.getMessage()), ProcessState.STARTING);
+      return spawnFailed(env, data, from, request, e);
     }
+    CompletionStage<RunningChild> child = env.spawner().spawnLater(plan, fork -> env.generation().pass(() -> {
+      RunningChild spawned = fork.run();
+      // Logged inside the gate: once a shutdown is logged, no spawn of this generation follows it.
+      ProcessLog.LOG.info("spawned: '{}' with pid {}", env.name(), spawned.pid());
+      return spawned;
+    }));
+    env.ctx().pipeToSelf(child, (spawned, error) -> spawned != null
+        ? new ProcessMsg.Spawned(spawned)
+        : new ProcessMsg.SpawnFailed(error instanceof CompletionException && error.getCause() != null
+            ? error.getCause() : error));
+    return Behaviors.withStash(STASH_CAPACITY, stash -> spawning(env, previous, data, from, request, child, stash));
+  }
+
+  /**
+   * Between the request and the fork. Reads answer the state before the fork (STARTING is
+   * announced once the child exists); every other command waits for the outcome, as if the actor
+   * had forked at once.
+   */
+  private static Behavior<ProcessMsg> spawning(ProcessEnv env, ProcessData previous, ProcessData data,
+      ProcessState from, ProcessMsg.Start request, CompletionStage<RunningChild> child,
+      StashBuffer<ProcessMsg> stash) {
+    return Behaviors.receive(ProcessMsg.class)
+        .onMessage(ProcessMsg.Spawned.class, s -> stash.unstashAll(spawned(env, data, from, request, s.child())))
+        .onMessage(ProcessMsg.SpawnFailed.class, f -> stash.unstashAll(f.error() instanceof SpawnCancelled
+            ? cancelled(env, previous, from, request)
+            : spawnFailed(env, data, from, request, f.error())))
+        .onMessage(ProcessMsg.GetInfo.class, get -> {
+          env.replyInfo(get, from, previous);
+          return Behaviors.same();
+        })
+        .onMessage(ProcessMsg.WriteStdinOf.class, w -> Common.notRunning(env, w.replyTo()))
+        .onMessage(ProcessMsg.Command.class, command -> {
+          stash.stash(command);
+          return Behaviors.same();
+        })
+        .onMessage(ProcessMsg.Internal.class, late -> Behaviors.same())
+        // Our actor stops before the fork's outcome: the child must not outlive it.
+        .onSignal(PostStop.class, stop -> {
+          child.thenAccept(c -> c.signal(Signal.KILL, true));
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private static Behavior<ProcessMsg> spawned(ProcessEnv env, ProcessData data, ProcessState from,
+      ProcessMsg.Start request, RunningChild child) {
     // Announced after the fork (supervisord announces just before it): nobody can tell, and whoever
     // sees STARTING can rely on the child existing.
     env.announce(from, ProcessState.STARTING, data);
-    ProcessLog.LOG.info("spawned: '{}' with pid {}", env.name(), child.pid());
     env.output().attach(child);
     env.ctx().pipeToSelf(child.onExit(), (status, error) ->
         new ProcessMsg.ChildExited(child, status != null ? status : ExitStatus.exited(-1)));
@@ -64,6 +116,29 @@ final class Starting {
     return behavior(env, spawned, waiters);
   }
 
+  private static Behavior<ProcessMsg> spawnFailed(ProcessEnv env, ProcessData data, ProcessState from,
+      ProcessMsg.Start request, Throwable error) {
+    String spawnErr = error.getMessage() != null ? error.getMessage() : error.toString();
+    env.announce(from, ProcessState.STARTING, data);
+    ProcessLog.LOG.info("spawnerr: {}", spawnErr);
+    if (request != null) {
+      // supervisord: a spawn that fails at once is SPAWN_ERROR, even without wait.
+      ProcessEnv.reject(request.replyTo(), Fault.SPAWN_ERROR, env.namespec());
+    }
+    return Backoff.enter(env, data.withSpawnErr(spawnErr), ProcessState.STARTING);
+  }
+
+  /** The daemon began to stop before the fork: nothing happened, the process stays as it was. */
+  private static Behavior<ProcessMsg> cancelled(ProcessEnv env, ProcessData previous, ProcessState from,
+      ProcessMsg.Start request) {
+    if (request != null) {
+      request.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.SHUTDOWN_STATE)));
+    }
+    return from == ProcessState.BACKOFF
+        ? Backoff.resume(env, previous)
+        : Common.stoppedBehavior(env, from, previous);
+  }
+
   private static Behavior<ProcessMsg> behavior(ProcessEnv env, ProcessData data,
       List<ActorRef<StatusReply<Done>>> waiters) {
     return Common.build(Common.base(env, ProcessState.STARTING, data)
@@ -82,7 +157,6 @@ final class Starting {
         })
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.signal(env, data, sig))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.writeStdin(env, data, w))
-        .onMessage(ProcessMsg.Freeze.class, f -> behavior(env, data.freeze(), waiters))
         );
   }
 

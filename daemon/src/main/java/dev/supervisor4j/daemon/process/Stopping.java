@@ -81,7 +81,6 @@ final class Stopping {
             behavior(env, data, Starting.append(waiters, stop.replyTo())))
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.signal(env, data, sig))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.notRunning(env, w.replyTo()))
-        .onMessage(ProcessMsg.Freeze.class, f -> behavior(env, data.freeze(), waiters))
         );
   }
 
@@ -108,7 +107,7 @@ final class Stopping {
     ProcessData ended = data.ended(env.now(), status.rpcExitStatus());
     // The STOPPED event carries the pid that just ended.
     env.announce(ProcessState.STOPPING, ProcessState.STOPPED, new ProcessData(ended.lastStart(),
-        ended.lastStop(), ended.exitStatus(), ended.spawnErr(), ended.backoff(), ended.frozen(), data.child()));
+        ended.lastStop(), ended.exitStatus(), ended.spawnErr(), ended.backoff(), data.child()));
     waiters.forEach(ProcessEnv::ack);
     return Common.stoppedBehavior(env, ProcessState.STOPPED, ended);
   }

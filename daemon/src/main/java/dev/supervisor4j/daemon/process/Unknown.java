@@ -32,7 +32,6 @@ final class Unknown {
         })
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.notRunning(env, sig.replyTo()))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.notRunning(env, w.replyTo()))
-        .onMessage(ProcessMsg.Freeze.class, f -> org.apache.pekko.actor.typed.javadsl.Behaviors.same())
         );
   }
 }

@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon.runtime;
 
 import dev.supervisor4j.daemon.ConfigSource;
+import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.ProcessFactory;
 import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
@@ -69,15 +70,16 @@ public final class Daemon implements ConfigSource {
     }
     daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
-    ProcessFactory factory = (config, group, program, events) -> ProcessActor.create(program, group.name(),
-        spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
-            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock);
+    ProcessFactory factory = (config, group, program, events, generation) -> ProcessActor.create(program,
+        group.name(), spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
+            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock, generation);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
     daemon.logsOpenFor = initial;
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
+    Generations generations = new Generations();
     ActorSystem<RootMsg> system = ActorSystem.create(
-        RootGuardian.createWaiting(initial, factory, daemon, exitCode), "supervisord", pekkoConfig);
+        RootGuardian.createWaiting(initial, factory, daemon, exitCode, generations), "supervisord", pekkoConfig);
     History history = History.start(system, initial.history(), clock);
     daemon.history = history;
     SupervisorApi api = new ActorSupervisorApi(system, system, history.ledger());
@@ -88,7 +90,7 @@ public final class Daemon implements ConfigSource {
       system.getWhenTerminated().toCompletableFuture().join();
       throw e;
     }
-    DaemonSignals.install(system, history::signalled);
+    DaemonSignals.install(system, generations, history::signalled);
     history.beforeBegin(system);
     system.tell(RootMsg.Begin.INSTANCE);
     history.afterBegin(system);

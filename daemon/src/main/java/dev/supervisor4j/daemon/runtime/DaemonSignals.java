@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.runtime;
 
+import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.log.MainLog;
 import java.util.Locale;
@@ -15,23 +16,32 @@ import sun.misc.Signal;
 final class DaemonSignals {
   private DaemonSignals() {}
 
-  static void install(ActorRef<RootMsg> root) {
-    install(root, (signal, meaning) -> {});
+  static void install(ActorRef<RootMsg> root, Generations generations) {
+    install(root, generations, (signal, meaning) -> {});
   }
 
-  /** @param noted told each signal's name and what it asks for, for the history */
-  static void install(ActorRef<RootMsg> root, java.util.function.BiConsumer<String, String> noted) {
+  /**
+   * The running generation is stopped here, on the signal's thread, before the line is logged and
+   * the root told: from that line on, the main log shows no spawn.
+   *
+   * @param noted told each signal's name and what it asks for, for the history
+   */
+  static void install(ActorRef<RootMsg> root, Generations generations,
+      java.util.function.BiConsumer<String, String> noted) {
     handle("TERM", () -> {
+      generations.shutdown();
       MainLog.warn("received SIGTERM indicating exit request");
       noted.accept("SIGTERM", "shutdown");
       root.tell(RootMsg.Shutdown.INSTANCE);
     });
     handle("INT", () -> {
+      generations.shutdown();
       MainLog.warn("received SIGINT indicating exit request");
       noted.accept("SIGINT", "shutdown");
       root.tell(RootMsg.Shutdown.INSTANCE);
     });
     handle("HUP", () -> {
+      generations.stopCurrent();
       MainLog.warn("received SIGHUP indicating restart request");
       noted.accept("SIGHUP", "restart");
       root.tell(RootMsg.Restart.INSTANCE);

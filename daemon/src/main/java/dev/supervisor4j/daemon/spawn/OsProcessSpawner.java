@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.spawn;
 
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -65,5 +66,10 @@ public final class OsProcessSpawner implements ProcessSpawner {
   @Override
   public RunningChild spawn(SpawnRequest request) throws SpawnException {
     return spawnThread.spawn(request);
+  }
+
+  @Override
+  public CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
+    return spawnThread.spawnLater(request, gate);
   }
 }

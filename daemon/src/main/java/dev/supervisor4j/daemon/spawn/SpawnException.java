@@ -6,7 +6,7 @@ import dev.supervisor4j.protocol.Fault;
  * A start that failed before or while forking. The message is Supervisor's spawnerr text (for
  * example {@code can't find command 'nosuch'}), and the fault is what RPC startProcess raises.
  */
-public final class SpawnException extends Exception {
+public class SpawnException extends Exception {
   private final Fault fault;
 
   public SpawnException(Fault fault, String spawnErr) {

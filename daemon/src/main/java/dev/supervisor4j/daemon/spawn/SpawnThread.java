@@ -5,9 +5,11 @@ import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * per thread anyway (see {@link ThreadCredentials}). So the child is the program itself: its pid
  * is the program's pid, with no setsid/setpriv/sh wrapper. Cost: spawns are serialised on this
  * thread, and the caller of {@link #spawn} waits for it (a fork/exec, well under a millisecond
- * here). The thread captures the daemon's umask and working directory when it starts: create
+ * here); actors use {@link #spawnLater} instead, so that a queue of spawns holds no dispatcher
+ * thread. The thread captures the daemon's umask and working directory when it starts: create
  * the spawner after the daemon has set them.
  *
  * <p>When an in-child step fails, supervisord's forked child prints two lines to its stderr and
@@ -56,6 +59,26 @@ final class SpawnThread {
           return t;
         });
     executor.prestartCoreThread(); // the set-up and warm-up happen now, not at the first spawn
+  }
+
+  /**
+   * Queues a spawn on the spawner thread and returns at once. {@code gate} is asked when the
+   * spawn's turn comes, so a spawn queued before a shutdown began never runs after it.
+   */
+  CompletableFuture<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
+    CompletableFuture<RunningChild> result = new CompletableFuture<>();
+    try {
+      executor.execute(() -> {
+        try {
+          result.complete(gate.pass(() -> spawnHere(request)));
+        } catch (SpawnException | RuntimeException | Error e) {
+          result.completeExceptionally(e);
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
   }
 
   /** Spawns on the spawner thread and waits for it; an interrupt does not abandon the child. */

@@ -51,9 +51,9 @@ class ActorSupervisorApiTest {
         Configs.group("grp", 20, Programs.named("a").startSecs(0).priority(2).build(),
             Programs.named("b").startSecs(0).priority(1).autostart(false).build()),
         Configs.group("manual", 30, Programs.named("manual").startSecs(0).autostart(false).build()));
-    ProcessFactory factory = (c, g, p, events) -> ProcessActor.create(p, g.name(), spawner,
+    ProcessFactory factory = (c, g, p, events, generation) -> ProcessActor.create(p, g.name(), spawner,
         (prog, group) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC());
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
     root = kit.spawn(RootGuardian.create(config, factory, () -> config, new CompletableFuture<>()));
     api = new ActorSupervisorApi(kit.system(), root);
   }

@@ -32,6 +32,7 @@ final class Harness {
   final TestProbe<ProcessEvent> events;
   final ActorRef<ProcessMsg> actor;
   final ProgramConfig program;
+  final Generation generation = new Generation();
 
   Harness(ActorTestKit kit, ProgramConfig program, FakeSpawner spawner, SpawnPlanner planner) {
     this.kit = kit;
@@ -40,7 +41,7 @@ final class Harness {
     this.spawner = spawner;
     this.events = kit.createTestProbe();
     this.actor = kit.spawn(ProcessActor.create(program, program.name(), spawner, planner,
-        ChildOutput.DISCARD, events.getRef(), clock));
+        ChildOutput.DISCARD, events.getRef(), clock, generation));
   }
 
   Harness(ActorTestKit kit, ProgramConfig program, FakeSpawner spawner) {

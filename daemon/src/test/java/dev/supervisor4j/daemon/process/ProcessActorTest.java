@@ -172,7 +172,7 @@ class ProcessActorTest {
     TestProbe<ProcessEvent> events = kit.createTestProbe();
     ActorRef<ProcessMsg> actor = kit.spawn(ProcessActor.create(Programs.named("p").startSecs(0).build(), "p",
         spawner, (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        broken, events.getRef(), new TestClock(0)));
+        broken, events.getRef(), new TestClock(0), new Generation()));
     actor.tell(new ProcessMsg.Start(false, false, kit.system().ignoreRef()));
     events.expectMessageClass(ProcessEvent.class);
     events.expectMessageClass(ProcessEvent.class);

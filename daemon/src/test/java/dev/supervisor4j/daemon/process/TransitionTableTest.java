@@ -270,19 +270,19 @@ class TransitionTableTest {
           h.child().exit(0);
           h.expect(RUNNING, EXITED);
         }),
-        row("freeze: no autorestart while the daemon stops", Programs.named("a").autoRestart(AutoRestart.TRUE), h -> {
+        row("daemon stopping: no autorestart", Programs.named("a").autoRestart(AutoRestart.TRUE), h -> {
           h.toRunning();
-          h.actor.tell(ProcessMsg.Freeze.INSTANCE);
+          h.generation.stop();
           h.child().exit(0);
           h.expect(EXITED);
           h.expectNoChange();
         }),
-        row("freeze: no retry from BACKOFF", Programs.named("a"), h -> {
+        row("daemon stopping: no retry from BACKOFF", Programs.named("a"), h -> {
           h.autostart();
           h.expect(STARTING);
           h.child().exit(0);
           h.expect(BACKOFF);
-          h.actor.tell(ProcessMsg.Freeze.INSTANCE);
+          h.generation.stop();
           h.advanceSecs(5);
           h.expectNoChange();
         }),
