@@ -3,6 +3,7 @@ package dev.supervisor4j.daemon.os;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,19 @@ final class ProcFs {
   /** Live (non-zombie) children of {@code ppid}. */
   static List<Stat> childrenOf(long ppid) {
     return all().stream().filter(s -> s.ppid() == ppid && s.state() != 'Z').toList();
+  }
+
+  /** Live (non-zombie) processes whose command line contains {@code text}. */
+  static List<Stat> withCommandLine(String text) {
+    return all().stream().filter(s -> s.state() != 'Z' && commandLine(s.pid()).contains(text)).toList();
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   static List<Stat> zombieChildrenOf(long ppid) {

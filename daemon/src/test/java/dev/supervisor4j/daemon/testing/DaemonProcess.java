@@ -138,6 +138,11 @@ public final class DaemonProcess implements AutoCloseable {
     }
   }
 
+  /** Lets time pass in a test (a crash loop running, a last child ending). */
+  public static void sleepMillis(long ms) {
+    sleep(ms);
+  }
+
   static void sleep(long ms) {
     try {
       Thread.sleep(ms);
