@@ -286,6 +286,52 @@ class TransitionTableTest {
           h.advanceSecs(5);
           h.expectNoChange();
         }),
+        row("daemon stopping: an operator's start is refused with SHUTDOWN_STATE", Programs.named("a"), h -> {
+          h.generation.stop();
+          Harness.expectFault(h.start(false), Fault.SHUTDOWN_STATE);
+          h.expectNoChange();
+          assertEquals(0, h.spawner.spawnCount());
+        }),
+        row("spawning: reads answer the state before the fork; a stop waits for the fork", Programs.named("a"), h -> {
+          h.spawner.hold();
+          TestProbe<StatusReply<Done>> start = h.start(false);
+          assertEquals(STOPPED, h.info().state());
+          TestProbe<StatusReply<Done>> stop = h.stop(true);
+          h.expectNoChange();
+          h.spawner.release();
+          Harness.expectAck(start);
+          h.expect(STARTING, STOPPING);
+          h.child().exit(0);
+          h.expect(STOPPED);
+          Harness.expectAck(stop);
+        }),
+        row("spawning: a spawn queued before the daemon stops never forks", Programs.named("a")
+            .autoRestart(AutoRestart.TRUE), h -> {
+          h.toRunning();
+          h.spawner.hold();
+          h.child().exit(0);
+          h.expect(EXITED);
+          h.generation.stop();
+          TestProbe<StatusReply<Done>> shutdown = h.stopForShutdown();
+          h.spawner.release();
+          Harness.expectAck(shutdown);
+          h.expectNoChange();
+          assertEquals(1, h.spawner.spawnCount(), "no second fork");
+          assertEquals(EXITED, h.info().state());
+        }),
+        row("spawning: a retry queued before the daemon stops never forks; BACKOFF -> FATAL", Programs.named("a"), h -> {
+          h.autostart();
+          h.expect(STARTING);
+          h.child().exit(0);
+          h.expect(BACKOFF);
+          h.spawner.hold();
+          h.advanceSecs(1);
+          h.generation.stop();
+          h.spawner.release();
+          Harness.expectAck(h.stopForShutdown());
+          h.expect(FATAL);
+          assertEquals(1, h.spawner.spawnCount(), "no second fork");
+        }),
         row("shutdown: BACKOFF -> FATAL", Programs.named("a"), h -> {
           h.autostart();
           h.expect(STARTING);
