@@ -56,9 +56,12 @@ public final class JournalConfig {
         // A slow journal makes streams stash; past this, records are dropped (supervision goes on).
         "pekko.persistence.typed.stash-capacity = 20000",
         "pekko.persistence.typed.stash-overflow-strategy = drop",
-        "pekko.persistence.journal-plugin-fallback.recovery-event-timeout = 10s",
-        "pekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout = 10s",
-        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 10s"))
+        // A journal that is slow only because a crash loop saturates the CPU (its threads run at
+        // nice 10) must not count as failed: a broken one (locked, corrupt, unreachable) fails
+        // fast on its own, through the 3 s connection timeout.
+        "pekko.persistence.journal-plugin-fallback.recovery-event-timeout = 60s",
+        "pekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout = 60s",
+        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 60s"))
         .withFallback(LedgerSerializer.config())
         .withValue("pekko-persistence-jdbc.shared-databases.slick.profile", ConfigValueFactory.fromAnyRef(db[0]))
         .withValue("pekko-persistence-jdbc.shared-databases.slick.db.driver", ConfigValueFactory.fromAnyRef(db[1]))

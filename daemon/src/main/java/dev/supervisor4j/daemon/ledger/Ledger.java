@@ -33,7 +33,8 @@ import org.apache.pekko.pattern.StatusReply;
 public final class Ledger {
   /** Records kept while the journal is not open yet; older ones are dropped beyond this. */
   static final int BUFFER = 50_000;
-  static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
+  /** A journal slow to open under a saturated CPU is not a failed one; a broken one fails sooner. */
+  static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
   static final Duration RETRY_EVERY = Duration.ofSeconds(60);
   static final Duration TRIM_EVERY = Duration.ofHours(1);
   static final Duration FLUSH_QUIET = Duration.ofMillis(200);
