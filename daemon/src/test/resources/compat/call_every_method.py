@@ -1,13 +1,15 @@
 """Calls every method system.listMethods() names, with valid arguments and, where a method takes
-a name, with a bad one. Prints one line per call: '<method> <label> ok <repr>' or
-'<method> <label> fault <code>'. Used by the Java compatibility test as a stock XML-RPC client."""
+a name, with a bad one, an empty one and values that are not strings. Prints one line per call:
+'<method> <label> ok <repr>' or '<method> <label> fault <code>'; for the odd names also the
+faultString (an empty detail, 'BAD_NAME: ', is not a missing one) or 'http <status>'. Used by the
+Java compatibility test as a stock XML-RPC client."""
 import sys
 import xmlrpc.client
 
 url = sys.argv[1]
-proxy = xmlrpc.client.ServerProxy(url)
+proxy = xmlrpc.client.ServerProxy(url, allow_none=True)
 
-def call(method, label, *args):
+def call(method, label, *args, detail=False):
     fn = proxy
     for part in method.split('.'):
         fn = getattr(fn, part)
@@ -15,8 +17,17 @@ def call(method, label, *args):
         result = fn(*args)
         print(method, label, 'ok', repr(result)[:200].replace('\n', ' '))
     except xmlrpc.client.Fault as f:
-        print(method, label, 'fault', f.faultCode)
+        print(method, label, 'fault', f.faultCode, *([repr(f.faultString)] if detail else []))
+    except xmlrpc.client.ProtocolError as e:
+        print(method, label, 'http', e.errcode)
     sys.stdout.flush()
+
+# Names that are not names: none of them matches a process or group of the config.
+odd_names = [
+    ('empty', ''), ('int', 1), ('bool', True), ('float', 1.5), ('nil', None), ('list', ['cat']),
+    ('struct', {'a': 'b'}), ('datetime', xmlrpc.client.DateTime('20200102T03:04:05')),
+    ('base64', xmlrpc.client.Binary(b'nosuch')),
+]
 
 # Supervisor's own namespaces only: ours (supervisor4j.*, history.*) have no counterpart to compare with.
 methods = [m for m in proxy.system.listMethods() if m.split('.')[0] in ('supervisor', 'system')]
@@ -75,3 +86,8 @@ for method in order:
     call(method, 'valid', *valid)
     if bad is not None:
         call(method, 'bad', *bad)
+        for label, name in odd_names:
+            call(method, label, name, *bad[1:], detail=True)
+        if method.endswith('ProcessGroup'):
+            # Group methods take a group's name, not a group spec.
+            call(method, 'groupspec', valid[0] + ':*', *bad[1:], detail=True)

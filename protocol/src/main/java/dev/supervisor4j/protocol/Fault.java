@@ -32,9 +32,12 @@ public enum Fault {
     return code;
   }
 
-  /** The faultString: {@code NAME} or {@code NAME: detail}. */
+  /**
+   * The faultString: {@code NAME} when {@code detail} is null, else {@code NAME: detail}, also for an
+   * empty detail (Supervisor's {@code RPCError} tests its extra against None, not for truth).
+   */
   public String describe(String detail) {
-    return detail == null || detail.isEmpty() ? name() : name() + ": " + detail;
+    return detail == null ? name() : name() + ": " + detail;
   }
 
   public static Fault ofCode(int code) {

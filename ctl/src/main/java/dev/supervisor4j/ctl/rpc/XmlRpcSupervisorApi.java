@@ -64,7 +64,10 @@ public final class XmlRpcSupervisorApi implements SupervisorApi {
     }
   }
 
-  /** A known fault code as {@link SupervisorFault} (detail = the text after {@code NAME: }); others unchanged. */
+  /**
+   * A known fault code as {@link SupervisorFault} (detail = the text after {@code NAME: }, none for a
+   * bare {@code NAME}); others unchanged.
+   */
   static RuntimeException toFault(RpcFault f) {
     Fault fault;
     try {
@@ -74,7 +77,7 @@ public final class XmlRpcSupervisorApi implements SupervisorApi {
     }
     String s = f.faultString();
     String detail = s.startsWith(fault.name() + ": ") ? s.substring(fault.name().length() + 2)
-        : s.equals(fault.name()) ? "" : s;
+        : s.equals(fault.name()) ? null : s;
     return new SupervisorFault(fault, detail);
   }
 

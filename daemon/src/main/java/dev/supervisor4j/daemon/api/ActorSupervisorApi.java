@@ -291,10 +291,12 @@ public final class ActorSupervisorApi implements SupervisorApi {
     return resolveAll().thenCompose(members -> groups.signal(members, signal));
   }
 
-  /** The whole group a name means ({@code g}, {@code g:*}); supervisord resolves the group part. */
+  /**
+   * The group of exactly that name: supervisord's group methods look the name up as it is, so
+   * {@code g:*} or {@code g:p} is BAD_NAME there (only the process methods take a group spec).
+   */
   private CompletionStage<List<RootMsg.Member>> groupOnly(String name) {
-    String group = NameSpec.parse(name).group();
-    return askRoot(r -> new RootMsg.Resolve(new NameSpec(group, null), name, r));
+    return askRoot(r -> new RootMsg.Resolve(new NameSpec(name, null), name, r));
   }
 
   @Override
@@ -400,7 +402,7 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   private Flow.Publisher<byte[]> follow(Path file) {
     if (file == null || !Files.exists(file)) {
-      throw new SupervisorFault(Fault.NO_FILE, file == null ? "" : file.toString());
+      throw new SupervisorFault(Fault.NO_FILE, file == null ? null : file.toString());
     }
     return new LogFollower(file, followers);
   }

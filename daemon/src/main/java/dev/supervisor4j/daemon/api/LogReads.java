@@ -25,7 +25,7 @@ final class LogReads {
   /** readLog's rules; {@code file} null or missing is NO_FILE (detail: the path, if any). */
   static String read(Path file, long offset, long length) {
     if (file == null || !Files.exists(file)) {
-      throw new SupervisorFault(Fault.NO_FILE, file == null ? "" : file.toString());
+      throw new SupervisorFault(Fault.NO_FILE, file == null ? null : file.toString());
     }
     try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
       long size = f.length();

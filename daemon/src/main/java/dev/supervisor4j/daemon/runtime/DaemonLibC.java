@@ -2,10 +2,12 @@ package dev.supervisor4j.daemon.runtime;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 
 /**
- * The glibc calls the daemon makes about itself: its resource limits and its user. glibc's
- * {@code setuid}/{@code setgid} apply to every thread of the process (unlike the raw syscalls).
+ * The glibc calls the daemon makes about itself: its resource limits, its user and its signal
+ * dispositions. glibc's {@code setuid}/{@code setgid} apply to every thread of the process (unlike
+ * the raw syscalls).
  */
 interface DaemonLibC extends Library {
   int getrlimit(int resource, long[] limits);
@@ -19,6 +21,13 @@ interface DaemonLibC extends Library {
   int setuid(int uid);
 
   int getuid();
+
+  /**
+   * sigaction(2) through glibc's {@code struct sigaction}, which starts with the handler (a pointer;
+   * {@code SIG_DFL} is 0, {@code SIG_IGN} 1) on every Linux ABI. {@code act} or {@code oldact} may
+   * be null.
+   */
+  int sigaction(int signum, Pointer act, Pointer oldact);
 
   static DaemonLibC get() {
     return Holder.INSTANCE;

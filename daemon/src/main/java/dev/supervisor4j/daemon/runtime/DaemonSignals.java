@@ -3,6 +3,9 @@ package dev.supervisor4j.daemon.runtime;
 import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.log.MainLog;
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.actor.typed.ActorRef;
 import sun.misc.Signal;
@@ -12,9 +15,28 @@ import sun.misc.Signal;
  * only log and send a message; the root does the work.
  *
  * <p>SIGQUIT cannot be caught here: the JVM keeps it for thread dumps (documented in the README).
+ *
+ * <p>Signals ignored at launch: {@code nohup} starts us with SIGHUP ignored, and a non-interactive
+ * shell starts {@code cmd &} with SIGINT (and SIGQUIT) ignored; {@code exec}, {@code bin/supervisord}
+ * included, keeps those dispositions. The JVM then refuses our handler without a word: HotSpot's
+ * {@code JVM_RegisterSignal} (signals_posix.cpp since JDK 16, the same rule in 8 to 25) answers
+ * "ignored" for HUP, INT and TERM, its shutdown signals, when {@code sigaction} reports SIG_IGN at
+ * the time of the call, so {@code Signal.handle} returns normally and the handler never runs (with
+ * {@code -Xrs} it refuses them outright: IllegalArgumentException, logged below). Supervisor
+ * installs its handlers whatever it inherited, so before handling them we set every one of ours
+ * that is SIG_IGN back to SIG_DFL, and SIGCHLD too: ignored, the kernel would reap our children
+ * itself and the reaper's waitpid would never see their exit statuses. A disposition that is not
+ * SIG_IGN is left alone (SIGUSR2 may carry the JVM's own handler).
  */
 final class DaemonSignals {
   private DaemonSignals() {}
+
+  /** What we restore when it was inherited as SIG_IGN, before {@link #install} handles them. */
+  static final List<String> RESTORED = List.of("HUP", "INT", "TERM", "USR2", "CHLD");
+
+  private static final long SIG_IGN = 1;
+  /** More than glibc's {@code struct sigaction} (152 bytes on x86-64 and arm64). */
+  private static final int SIGACTION_SIZE = 256;
 
   static void install(ActorRef<RootMsg> root, Generations generations) {
     install(root, generations, (signal, meaning) -> {});
@@ -28,6 +50,7 @@ final class DaemonSignals {
    */
   static void install(ActorRef<RootMsg> root, Generations generations,
       java.util.function.BiConsumer<String, String> noted) {
+    RESTORED.forEach(DaemonSignals::unignore);
     handle("TERM", () -> {
       generations.shutdown();
       MainLog.warn("received SIGTERM indicating exit request");
@@ -56,6 +79,22 @@ final class DaemonSignals {
       MainLog.info("supervisord logreopen");
       root.tell(RootMsg.ReopenLogs.INSTANCE);
     });
+  }
+
+  /** Sets {@code name} back to SIG_DFL if it is SIG_IGN now; leaves any other disposition as it is. */
+  private static void unignore(String name) {
+    int number = new Signal(name).getNumber();
+    try (Memory old = new Memory(SIGACTION_SIZE); Memory dfl = new Memory(SIGACTION_SIZE)) {
+      old.clear();
+      DaemonLibC libc = DaemonLibC.get();
+      if (libc.sigaction(number, null, old) != 0 || Pointer.nativeValue(old.getPointer(0)) != SIG_IGN) {
+        return;
+      }
+      dfl.clear(); // SIG_DFL, empty mask, no flags
+      if (libc.sigaction(number, dfl, null) != 0) {
+        MainLog.warn("SIG" + name + " was ignored at start and could not be restored");
+      }
+    }
   }
 
   private static void handle(String name, Runnable action) {

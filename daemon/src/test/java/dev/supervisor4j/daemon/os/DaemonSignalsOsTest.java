@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon's own lifecycle: SIGHUP, SIGUSR2, detaching, the pidfile, user= and minfds. */
+/**
+ * The daemon's own lifecycle: SIGHUP, SIGUSR2, signals ignored at launch, detaching, the pidfile,
+ * user= and minfds.
+ */
 @Tag("os")
 class DaemonSignalsOsTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -37,6 +40,54 @@ class DaemonSignalsOsTest {
       assertEquals(2, DaemonProcess.count(log, "spawned: 'one'"), log);
       assertTrue(d.process().isAlive());
     }
+  }
+
+  /**
+   * What {@code nohup} (HUP) and {@code cmd &} from a script (INT) do, and more: the daemon starts
+   * with its signals ignored (coreutils' {@code env --ignore-signal}; dash's {@code trap '' CHLD}
+   * would not reach the exec'd program). It must handle them anyway, as Supervisor does: HUP
+   * restarts (the new generation spawns the program again, and the exit of the old one is seen, so
+   * SIGCHLD is not ignored either), INT stops with exit 0.
+   */
+  @Test
+  void signalsIgnoredAtLaunchAreHandledAnyway() throws Exception {
+    List<String> ignoreAll = List.of("env", "--ignore-signal=HUP,INT,TERM,USR2,CHLD");
+    // The launcher works: what it execs starts with those five ignored.
+    List<String> cat = new ArrayList<>(ignoreAll);
+    cat.addAll(List.of("cat", "/proc/self/status"));
+    Process probe = new ProcessBuilder(cat).start();
+    String status = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    assumeTrue(probe.waitFor() == 0, "needs env --ignore-signal (GNU coreutils 8.31 or later)");
+    assertEquals(OURS, ignored(status) & OURS, status);
+
+    String conf = LifecycleOsTest.header() + "[program:one]\ncommand=sleep 1000\nstartsecs=0\n";
+    try (DaemonProcess d = DaemonProcess.start(dir, conf, ignoreAll)) {
+      String log = d.awaitLogContains("success: one entered RUNNING state", WAIT);
+      long first = LifecycleOsTest.pidOf(log, "one");
+      String daemonStatus = Files.readString(Path.of("/proc/" + d.pid() + "/status"));
+      assertEquals(0, ignored(daemonStatus) & OURS, daemonStatus);
+
+      d.signal("HUP");
+      log = d.awaitLog(l -> DaemonProcess.count(l, "success: one entered RUNNING state") == 2, WAIT,
+          "one RUNNING again after the restart");
+      assertTrue(log.contains("WARN received SIGHUP indicating restart request"), log);
+      assertTrue(log.contains("stopped: one (terminated by SIGTERM)"), log);
+      assertEquals(2, DaemonProcess.count(log, "supervisord started with pid " + d.pid()), log);
+      String restarted = log.substring(log.indexOf("received SIGHUP"));
+      assertTrue(LifecycleOsTest.pidOf(restarted, "one") != first, restarted);
+
+      d.signal("INT");
+      assertEquals(0, d.awaitExit(WAIT));
+      assertTrue(d.mainLog().contains("WARN received SIGINT indicating exit request"), d.mainLog());
+    }
+  }
+
+  /** SIGHUP, SIGINT, SIGUSR2, SIGTERM and SIGCHLD (1, 2, 12, 15, 17) as a mask of /proc's SigIgn. */
+  private static final long OURS = 1L << 0 | 1L << 1 | 1L << 11 | 1L << 14 | 1L << 16;
+
+  private static long ignored(String procStatus) {
+    return procStatus.lines().filter(l -> l.startsWith("SigIgn:")).mapToLong(
+        l -> Long.parseUnsignedLong(l.substring("SigIgn:".length()).strip(), 16)).findFirst().orElseThrow();
   }
 
   @Test

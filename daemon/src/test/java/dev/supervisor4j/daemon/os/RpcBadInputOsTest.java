@@ -118,6 +118,17 @@ class RpcBadInputOsTest {
         assertFault(post(open.get(), call("supervisor.getState", str("extra")).getBytes(), auth), 2);
         assertFault(post(open.get(), call("supervisor.readLog", str("a") + str("b")).getBytes(), auth), 2);
         assertFault(post(open.get(), call("supervisor.getProcessInfo", str("nosuch")).getBytes(), auth), 10);
+        // Names that are empty or not strings, as Supervisor answers them: an empty detail is kept,
+        // a group method takes any value as a name that matches no group, None has no detail.
+        assertFault(post(open.get(), call("supervisor.getProcessInfo", str("")).getBytes(), auth), 10, "BAD_NAME: ");
+        assertFault(post(open.get(), call("supervisor.addProcessGroup", "<param>\n<value><int>1</int></value>\n"
+            + "</param>\n").getBytes(), auth), 10, "BAD_NAME: 1");
+        assertFault(post(open.get(), call("supervisor.stopProcessGroup", "<param>\n<value><nil/></value>\n"
+            + "</param>\n").getBytes(), auth), 10, "BAD_NAME");
+        assertFault(post(open.get(), call("supervisor.startProcessGroup", str("cat:*")).getBytes(), auth), 10,
+            "BAD_NAME: cat:*");
+        assertFault(post(open.get(), call("supervisor.stopProcess", "<param>\n<value><int>1</int></value>\n"
+            + "</param>\n").getBytes(), auth), 2, "INCORRECT_PARAMETERS"); // Supervisor: HTTP 500
         Reply nested = post(open.get(), call("system.multicall", "<param>\n<value><array><data>\n"
             + "<value><struct><member><name>methodName</name><value><string>system.multicall</string></value>"
             + "</member></struct></value>\n</data></array></value>\n</param>\n").getBytes(), auth);
@@ -133,5 +144,11 @@ class RpcBadInputOsTest {
   static void assertFault(Reply r, int code) {
     assertEquals(200, r.status(), r.body());
     assertTrue(r.body().contains("<name>faultCode</name>\n<value><int>" + code + "</int></value>"), r.body());
+  }
+
+  static void assertFault(Reply r, int code, String faultString) {
+    assertFault(r, code);
+    assertTrue(r.body().contains("<name>faultString</name>\n<value><string>" + faultString + "</string></value>"),
+        r.body());
   }
 }

@@ -30,12 +30,48 @@ final class Args {
     return values.get(index);
   }
 
-  /** A name or other string argument: only a string will do (Python fails on {@code .split}). */
+  /**
+   * A process name or other string argument: only a string will do. (Supervisor's process methods
+   * fail with HTTP 500 on another type, an AttributeError from {@code .split}; we answer
+   * INCORRECT_PARAMETERS.) Base64 arrives here as a string already, as Supervisor decodes it.
+   */
   String string(int index) {
     if (values.get(index) instanceof XmlRpcValue.Str s) {
       return s.value();
     }
     throw incorrect();
+  }
+
+  /**
+   * A group name for the group methods (remove, start, stop, signal, update). Supervisor does not
+   * check its type but looks it up in a dict of groups: a value that is not a string matches no
+   * group and is {@code BAD_NAME} with the value as Python's {@code str()} prints it
+   * ({@code BAD_NAME: 1}), {@code <nil/>} is {@code BAD_NAME} without detail (None means "no
+   * detail" to Supervisor's RPCError), and an array or struct is unhashable (TypeError:
+   * {@code INCORRECT_PARAMETERS}).
+   *
+   * <p>One order differs: Supervisor answers SHUTDOWN_STATE before looking at the name, while a
+   * non-string name is refused here before the API (and its state check) is called.
+   */
+  String groupName(int index) {
+    XmlRpcValue v = values.get(index);
+    if (v instanceof XmlRpcValue.Array || v instanceof XmlRpcValue.Struct) {
+      throw incorrect();
+    }
+    return addedGroupName(index);
+  }
+
+  /**
+   * The name for {@code addProcessGroup}, which compares the value with the name of every group
+   * read from the config: as {@link #groupName}, but an array or struct is just another value that
+   * equals no name ({@code BAD_NAME: ['x']}).
+   */
+  String addedGroupName(int index) {
+    XmlRpcValue v = values.get(index);
+    if (v instanceof XmlRpcValue.Str s) {
+      return s.value();
+    }
+    throw new SupervisorFault(Fault.BAD_NAME, v instanceof XmlRpcValue.Nil ? null : PyText.str(v));
   }
 
   /**

@@ -59,10 +59,10 @@ final class SupervisorMethods {
         (d, a) -> d.api().reloadConfig().thenApply(Results::configChanges));
     add(m, "addProcessGroup", List.of("boolean", "string"), 1,
         "Activate a group from the last configuration read.",
-        (d, a) -> bool(d.api().addProcessGroup(a.string(0))));
+        (d, a) -> bool(d.api().addProcessGroup(a.addedGroupName(0))));
     add(m, "removeProcessGroup", List.of("boolean", "string"), 1,
         "Remove a stopped group from the running configuration.",
-        (d, a) -> bool(d.api().removeProcessGroup(a.string(0))));
+        (d, a) -> bool(d.api().removeProcessGroup(a.groupName(0))));
     // -- starting and stopping
     add(m, "startProcess", List.of("boolean", "string", "boolean"), 1,
         "Start a process (name or group:name); with group:* start the group and return its results. "
@@ -72,7 +72,7 @@ final class SupervisorMethods {
             g -> results(d.api().startProcessGroup(g, a.truthy(1, true)))));
     add(m, "startProcessGroup", List.of("array", "string", "boolean"), 1,
         "Start every process of a group that is not running; return one result struct per process.",
-        (d, a) -> results(d.api().startProcessGroup(a.string(0), a.truthy(1, true))));
+        (d, a) -> results(d.api().startProcessGroup(a.groupName(0), a.truthy(1, true))));
     add(m, "startAllProcesses", List.of("array", "boolean"), 0,
         "Start every process that is not running, in priority order; return the result structs.",
         (d, a) -> results(d.api().startAllProcesses(a.truthy(0, true))));
@@ -84,7 +84,7 @@ final class SupervisorMethods {
             g -> results(d.api().stopProcessGroup(g, a.truthy(1, true)))));
     add(m, "stopProcessGroup", List.of("array", "string", "boolean"), 1,
         "Stop every running process of a group; return one result struct per process.",
-        (d, a) -> results(d.api().stopProcessGroup(a.string(0), a.truthy(1, true))));
+        (d, a) -> results(d.api().stopProcessGroup(a.groupName(0), a.truthy(1, true))));
     add(m, "stopAllProcesses", List.of("array", "boolean"), 0,
         "Stop every running process, in reverse priority order; return the result structs.",
         (d, a) -> results(d.api().stopAllProcesses(a.truthy(0, true))));
@@ -95,7 +95,7 @@ final class SupervisorMethods {
             g -> results(d.api().signalProcessGroup(g, a.signal(1)))));
     add(m, "signalProcessGroup", List.of("array", "string", "string"), 2,
         "Send a signal to every signallable process of a group; return the result structs.",
-        (d, a) -> results(d.api().signalProcessGroup(a.string(0), a.signal(1))));
+        (d, a) -> results(d.api().signalProcessGroup(a.groupName(0), a.signal(1))));
     add(m, "signalAllProcesses", List.of("array", "string"), 1,
         "Send a signal to every signallable process; return the result structs.",
         (d, a) -> results(d.api().signalAllProcesses(a.signal(0))));

@@ -159,7 +159,16 @@ class RpcDispatcherTest {
         Arguments.of("supervisor.tailProcessStderrLog", List.of(s("nosuch"), i(0), i(1))),
         Arguments.of("supervisor.clearProcessLogs", List.of(s("grp:"))),
         Arguments.of("supervisor.clearProcessLog", List.of(s("nosuch"))),
-        Arguments.of("supervisor.sendProcessStdin", List.of(s("nosuch"), s("x"))));
+        Arguments.of("supervisor.sendProcessStdin", List.of(s("nosuch"), s("x"))),
+        // An empty name is a name too: BAD_NAME with an empty detail ("BAD_NAME: "), as Supervisor.
+        Arguments.of("supervisor.addProcessGroup", List.of(s(""))),
+        Arguments.of("supervisor.removeProcessGroup", List.of(s(""))),
+        Arguments.of("supervisor.startProcess", List.of(s(""))),
+        Arguments.of("supervisor.startProcessGroup", List.of(s(""))),
+        Arguments.of("supervisor.signalProcess", List.of(s(""), s("HUP"))),
+        Arguments.of("supervisor.getProcessInfo", List.of(s(""))),
+        Arguments.of("supervisor.tailProcessStderrLog", List.of(s(""), i(0), i(1))),
+        Arguments.of("supervisor.sendProcessStdin", List.of(s(""), s("x"))));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -225,9 +234,36 @@ class RpcDispatcherTest {
     rpc.fault(f, ip, "supervisor.readLog", new XmlRpcValue.Real(Double.NaN), i(5));
     rpc.fault(f, ip, "supervisor.getProcessInfo", i(5));
     rpc.fault(f, ip, "supervisor.getProcessInfo", XmlRpcValue.Nil.INSTANCE);
-    rpc.fault(f, ip, "supervisor.startProcessGroup", i(5));
     rpc.fault(f, ip, "supervisor.signalProcess", s("cat"), XmlRpcValue.array());
     rpc.fault(f, ip, "supervisor.tailProcessStdoutLog", s("cat"), s("x"), i(1));
+    assertEquals(List.of(), rpc.api.calls());
+  }
+
+  /**
+   * Supervisor's group methods do not check the name's type: a value that is not a string matches no
+   * group (BAD_NAME, with the value as Python prints it; None gives no detail), and only the dict
+   * lookup of the methods other than addProcessGroup fails on a list or struct (TypeError).
+   */
+  @Test
+  void groupMethodsTakeAnyValueAsANameThatMatchesNoGroup() {
+    XmlRpcValue list = XmlRpcValue.array(s("grp"));
+    XmlRpcValue struct = XmlRpcValue.struct().put("a", "b").build();
+    XmlRpcValue when = new XmlRpcValue.DateTime(java.time.LocalDateTime.of(2020, 1, 2, 3, 4, 5));
+    for (String m : List.of("supervisor.addProcessGroup", "supervisor.removeProcessGroup",
+        "supervisor.startProcessGroup", "supervisor.stopProcessGroup", "supervisor4j.updateProcessGroup")) {
+      rpc.fault(Fault.BAD_NAME, "BAD_NAME: 1", m, i(1));
+      rpc.fault(Fault.BAD_NAME, "BAD_NAME: True", m, b(true));
+      rpc.fault(Fault.BAD_NAME, "BAD_NAME: 1.5", m, new XmlRpcValue.Real(1.5));
+      rpc.fault(Fault.BAD_NAME, "BAD_NAME: 2020-01-02 03:04:05", m, when);
+      rpc.fault(Fault.BAD_NAME, "BAD_NAME", m, XmlRpcValue.Nil.INSTANCE);
+      boolean scans = m.equals("supervisor.addProcessGroup");
+      rpc.fault(scans ? Fault.BAD_NAME : Fault.INCORRECT_PARAMETERS, scans ? "BAD_NAME: ['grp']" : "INCORRECT_PARAMETERS",
+          m, list);
+      rpc.fault(scans ? Fault.BAD_NAME : Fault.INCORRECT_PARAMETERS, scans ? "BAD_NAME: {'a': 'b'}" : "INCORRECT_PARAMETERS",
+          m, struct);
+    }
+    rpc.fault(Fault.BAD_NAME, "BAD_NAME: 1", "supervisor.signalProcessGroup", i(1), s("NOSIG"));
+    rpc.fault(Fault.INCORRECT_PARAMETERS, "INCORRECT_PARAMETERS", "supervisor.signalProcessGroup", list, s("HUP"));
     assertEquals(List.of(), rpc.api.calls());
   }
 
