@@ -41,13 +41,13 @@ final class Starting {
       return Backoff.enter(env, data.withSpawnErr(e.getMessage()), ProcessState.STARTING);
     }
     // Announced after the fork (supervisord announces just before it): nobody can tell, and whoever
-    // sees STARTING can rely on the child existing.
-    env.announce(from, ProcessState.STARTING, data);
+    // sees STARTING can rely on the child existing. It carries the new pid (the ledger records it).
+    ProcessData spawned = data.spawned(child, data.lastStart());
+    env.announce(from, ProcessState.STARTING, spawned);
     ProcessLog.LOG.info("spawned: '{}' with pid {}", env.name(), child.pid());
     env.output().attach(child);
     env.ctx().pipeToSelf(child.onExit(), (status, error) ->
         new ProcessMsg.ChildExited(child, status != null ? status : ExitStatus.exited(-1)));
-    ProcessData spawned = data.spawned(child, data.lastStart());
     List<ActorRef<StatusReply<Done>>> waiters = List.of();
     if (request != null) {
       if (request.waitFor()) {
