@@ -16,7 +16,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
@@ -78,6 +80,7 @@ final class Orphans {
       reads.add(AskPattern.<LedgerStream.Command, LedgerState>ask(stream, LedgerStream.Read::new,
           Duration.ofNanos(Math.max(1, deadline - System.nanoTime())), scheduler).toCompletableFuture());
     }
+    awaitReads(reads, ledger, scheduler, deadline);
     long self = ProcessHandle.current().pid();
     List<Orphan> found = new ArrayList<>();
     for (int i = 0; i < reads.size(); i++) {
@@ -97,6 +100,32 @@ final class Orphans {
       found.add(new Orphan(groups.get(i), programs.get(i), child));
     }
     return found;
+  }
+
+  /**
+   * Waits for the reads, giving up early when the ledger says history is unavailable (a stream
+   * that failed recovery never answers).
+   */
+  private static void awaitReads(List<CompletableFuture<LedgerState>> reads, ActorRef<LedgerMsg> ledger,
+      Scheduler scheduler, long deadline) {
+    CompletableFuture<Void> all = CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new));
+    while (!all.isDone() && deadline - System.nanoTime() > 0) {
+      try {
+        all.get(POLL.toMillis() * 5, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        StatusReply<LedgerMsg.Streams> probe = AskPattern.<LedgerMsg, StatusReply<LedgerMsg.Streams>>ask(ledger,
+            replyTo -> new LedgerMsg.GetStreams(List.of(), replyTo), Duration.ofSeconds(1), scheduler)
+            .toCompletableFuture().exceptionally(error -> StatusReply.success(null)).join();
+        if (probe.isError()) {
+          throw new IllegalStateException(probe.getError().getMessage());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted");
+      } catch (ExecutionException e) {
+        return; // join() below rethrows it
+      }
+    }
   }
 
   /** One orphan being stopped. */
