@@ -27,6 +27,8 @@ public final class HistoryView {
     for (LedgerEvent e : daemon.recent()) {
       if (e instanceof LedgerEvent.OperatorActed a && concerns(a, group, name, spec)) {
         all.add(entry(a));
+      } else if (e instanceof LedgerEvent.OrphanStopped o && o.group().equals(group) && o.name().equals(name)) {
+        all.add(entry(o));
       }
     }
     return newest(all, sinceMillis, limit);
@@ -42,6 +44,10 @@ public final class HistoryView {
         all.add(new HistoryEntry.Daemon(s.epochMillis(), "started", "pid " + s.pid() + ", " + s.version()));
       } else if (e instanceof LedgerEvent.DaemonStopping s) {
         all.add(new HistoryEntry.Daemon(s.epochMillis(), "stopping", s.reason()));
+      } else if (e instanceof LedgerEvent.OrphanStopped o) {
+        all.add(entry(o));
+      } else if (e instanceof LedgerEvent.Unrecorded u) {
+        all.add(new HistoryEntry.Daemon(u.epochMillis(), "unrecorded", "an event could not be recorded: " + u.reason()));
       } else if (e instanceof LedgerEvent.ConfigReloaded r) {
         all.add(new HistoryEntry.Daemon(r.epochMillis(), "config-reloaded", "added " + r.added()
             + ", changed " + r.changed() + ", removed " + r.removed()));
@@ -73,6 +79,12 @@ public final class HistoryView {
   private static HistoryEntry entry(LedgerEvent.ProcessStateChanged c) {
     return new HistoryEntry.StateChange(c.epochMillis(), c.group(), c.name(), c.from(), c.to(), c.pid(),
         c.exitStatus(), c.expected(), c.spawnError());
+  }
+
+  private static HistoryEntry entry(LedgerEvent.OrphanStopped o) {
+    String spec = o.group().equals(o.name()) ? o.name() : o.group() + ":" + o.name();
+    return new HistoryEntry.Daemon(o.epochMillis(), "stopped-orphan",
+        "of previous run: " + spec + " (pid " + o.pid() + "), " + o.how());
   }
 
   private static HistoryEntry entry(LedgerEvent.OperatorActed a) {

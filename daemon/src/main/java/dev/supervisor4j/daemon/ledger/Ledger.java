@@ -50,6 +50,7 @@ public final class Ledger {
   private final ActorRef<LedgerStream.Status> statusAdapter;
   private final Map<String, ActorRef<LedgerStream.Command>> streams = new HashMap<>();
   private int generation;
+  private long spawned;
   private long dropped;
   private boolean daemonRecovered;
   private final List<ActorRef<Set<String>>> waitingForDaemon = new ArrayList<>();
@@ -172,8 +173,11 @@ public final class Ledger {
   private ActorRef<LedgerStream.Command> stream(String id) {
     return streams.computeIfAbsent(id, key -> {
       String journal = key.equals(LedgerStream.DAEMON) ? actionsJournal : "";
+      // The number keeps names unique (two names may encode alike); the name is only a hint.
+      String hint = java.net.URLEncoder.encode(key.length() > 64 ? key.substring(0, 64) : key,
+          java.nio.charset.StandardCharsets.UTF_8);
       ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter, journal),
-          "g" + generation + "-" + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8));
+          "g" + generation + "-" + (++spawned) + "-" + hint);
       ctx.watchWith(ref, new LedgerMsg.StreamStopped(key));
       return ref;
     });
@@ -294,7 +298,7 @@ public final class Ledger {
   }
 
   /** The innermost cause's message: JDBC errors come wrapped several times. */
-  static String describe(Throwable error) {
+  public static String describe(Throwable error) {
     Throwable t = error;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();

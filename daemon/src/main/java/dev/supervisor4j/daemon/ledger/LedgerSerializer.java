@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.ledger;
 
+import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.protocol.ProcessState;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.ExtendedActorSystem;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 
@@ -21,11 +23,22 @@ import org.apache.pekko.serialization.SerializerWithStringManifest;
  * value), named by a short manifest per type. Hand-written rather than Jackson: it needs no jar
  * reads at start-up (Pekko's Jackson serializer reads jar manifests when the actor system starts,
  * which fails once {@code user=} has dropped privileges), costs no reflection per event, and adds
- * no dependencies. The cost: a new field needs a new version here.
+ * no dependencies. The cost: a new field needs a new version here (version 2 added the child's
+ * identity to state changes; version 1 rows are still read).
+ *
+ * <p>No event may break the journal: texts are capped when events are made ({@link
+ * LedgerEvent#capped}) and again here, so {@code writeUTF}'s 65,535-byte limit is never reached;
+ * and an event that fails to serialise for any other reason is written as {@link
+ * LedgerEvent.Unrecorded} (the changes of a batch that do serialise are kept), counted and logged,
+ * instead of failing the write, which would stop its stream and make history unavailable.
+ * Modified UTF-8 round-trips any {@code char}, unpaired surrogates included.
  */
 public final class LedgerSerializer extends SerializerWithStringManifest {
   static final int ID = 730_501;
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
+  private static final int OLDEST_VERSION = 1;
+  /** The first byte of a row that stands for an event that could not be serialised. */
+  private static final int UNRECORDED = 0x55;
 
   private static final String STATE = "state";
   private static final String STATES = "states";
@@ -34,6 +47,8 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   private static final String STARTED = "started";
   private static final String STOPPING = "stopping";
   private static final String TRIMMED = "trimmed";
+  private static final String ORPHAN = "orphan";
+  private static final String UNRECORDED_EVENT = "unrecorded";
   private static final String SNAPSHOT = "snapshot";
 
   /** The Pekko settings that bind {@link LedgerSerializable} to this serializer. */
@@ -45,10 +60,18 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
         "}"));
   }
 
+  /** Events that could not be serialised, since start-up. */
+  private final AtomicLong unrecorded = new AtomicLong();
+
   /** Pekko instantiates serializers with the system; this one needs nothing from it. */
   public LedgerSerializer(ExtendedActorSystem system) {}
 
   public LedgerSerializer() {}
+
+  /** How many events could not be serialised (and were written as {@link LedgerEvent.Unrecorded}). */
+  long unrecorded() {
+    return unrecorded.get();
+  }
 
   @Override
   public int identifier() {
@@ -79,22 +102,78 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
       return STARTED;
     } else if (e instanceof LedgerEvent.DaemonStopping) {
       return STOPPING;
+    } else if (e instanceof LedgerEvent.OrphanStopped) {
+      return ORPHAN;
+    } else if (e instanceof LedgerEvent.Unrecorded) {
+      return UNRECORDED_EVENT;
     }
     return TRIMMED;
   }
 
   @Override
   public byte[] toBinary(Object o) {
+    if (o instanceof LedgerState s) {
+      return write(out -> writeState(out, s)); // a failed snapshot is only a missed snapshot
+    }
+    LedgerEvent event = (LedgerEvent) o;
+    try {
+      return write(out -> writeEvent(out, event));
+    } catch (RuntimeException e) {
+      return unrecordable(event, e);
+    }
+  }
+
+  private interface Writer {
+    void write(DataOutputStream out) throws IOException;
+  }
+
+  private static byte[] write(Writer writer) {
+    return write(writer, VERSION);
+  }
+
+  /**
+   * An event that did not serialise: a batch keeps the changes that do; anything else becomes an
+   * {@link LedgerEvent.Unrecorded} row. Counted and logged either way.
+   */
+  private byte[] unrecordable(LedgerEvent event, RuntimeException error) {
+    long n = unrecorded.incrementAndGet();
+    String why = error.getCause() != null ? error.getCause().toString() : error.toString();
+    MainLog.warn("history: an event could not be recorded and was dropped (" + why + "); " + n
+        + " since start-up");
+    if (event instanceof LedgerEvent.StateChanges batch) {
+      List<LedgerEvent.ProcessStateChanged> kept = new ArrayList<>();
+      for (LedgerEvent.ProcessStateChanged c : batch.changes()) {
+        try {
+          write(out -> writeEvent(out, c));
+          kept.add(c);
+        } catch (RuntimeException e) {
+          // this one is the lost one
+        }
+      }
+      if (!kept.isEmpty()) {
+        return write(out -> writeEvent(out, new LedgerEvent.StateChanges(kept)));
+      }
+    }
+    long at;
+    try {
+      at = event.epochMillis();
+    } catch (RuntimeException e) {
+      at = 0;
+    }
+    long when = at;
+    return write(out -> {
+      out.writeLong(when);
+      writeText(out, why);
+    }, UNRECORDED);
+  }
+
+  private static byte[] write(Writer writer, int firstByte) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(VERSION);
-      if (o instanceof LedgerState s) {
-        writeState(out, s);
-      } else {
-        writeEvent(out, (LedgerEvent) o);
-      }
+      out.writeByte(firstByte);
+      writer.write(out);
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+      throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail; writeUTF can
     }
     return bytes.toByteArray();
   }
@@ -103,10 +182,14 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       int version = in.readUnsignedByte();
-      if (version != VERSION) {
-        throw new NotSerializableException("ledger format version " + version + " (this daemon reads " + VERSION + ")");
+      if (version == UNRECORDED && !manifest.equals(SNAPSHOT)) {
+        return new LedgerEvent.Unrecorded(in.readLong(), in.readUTF());
       }
-      return manifest.equals(SNAPSHOT) ? readState(in) : readEvent(in, manifest);
+      if (version < OLDEST_VERSION || version > VERSION) {
+        throw new NotSerializableException("ledger format version " + version + " (this daemon reads "
+            + OLDEST_VERSION + " to " + VERSION + ")");
+      }
+      return manifest.equals(SNAPSHOT) ? readState(in, version) : readEvent(in, manifest, version);
     } catch (NotSerializableException e) {
       throw e;
     } catch (IOException | IllegalArgumentException e) {
@@ -126,48 +209,59 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
         writeEvent(out, c);
       }
     } else if (e instanceof LedgerEvent.ProcessStateChanged c) {
-      out.writeUTF(c.group());
-      out.writeUTF(c.name());
+      writeText(out, c.group());
+      writeText(out, c.name());
       out.writeUTF(c.from().name());
       out.writeUTF(c.to().name());
       out.writeLong(c.pid());
       writeInteger(out, c.exitStatus());
       out.writeBoolean(c.expected());
-      out.writeUTF(c.spawnError());
+      writeText(out, c.spawnError());
+      out.writeBoolean(c.child() != null);
+      if (c.child() != null) {
+        out.writeLong(c.child().startTicks());
+        writeText(out, c.child().bootId());
+      }
     } else if (e instanceof LedgerEvent.OperatorActed a) {
-      out.writeUTF(a.user());
-      out.writeUTF(a.via());
-      out.writeUTF(a.action());
-      out.writeUTF(a.target());
+      writeText(out, a.user());
+      writeText(out, a.via());
+      writeText(out, a.action());
+      writeText(out, a.target());
       writeStrings(out, a.processes());
       out.writeUTF(a.intent().name());
       out.writeBoolean(a.ok());
-      out.writeUTF(a.result());
+      writeText(out, a.result());
     } else if (e instanceof LedgerEvent.ConfigReloaded r) {
       writeStrings(out, r.added());
       writeStrings(out, r.changed());
       writeStrings(out, r.removed());
     } else if (e instanceof LedgerEvent.DaemonStarted s) {
       out.writeLong(s.pid());
-      out.writeUTF(s.version());
+      writeText(out, s.version());
     } else if (e instanceof LedgerEvent.DaemonStopping s) {
-      out.writeUTF(s.reason());
+      writeText(out, s.reason());
+    } else if (e instanceof LedgerEvent.OrphanStopped o) {
+      writeText(out, o.group());
+      writeText(out, o.name());
+      out.writeLong(o.pid());
+      writeText(out, o.how());
+    } else if (e instanceof LedgerEvent.Unrecorded u) {
+      writeText(out, u.reason());
     } else {
       out.writeLong(((LedgerEvent.HistoryTrimmed) e).cutoffMillis());
     }
   }
 
-  private static LedgerEvent readEvent(DataInputStream in, String manifest) throws IOException {
+  private static LedgerEvent readEvent(DataInputStream in, String manifest, int version) throws IOException {
     long at = in.readLong();
     switch (manifest) {
       case STATE:
-        return new LedgerEvent.ProcessStateChanged(in.readUTF(), in.readUTF(), ProcessState.valueOf(in.readUTF()),
-            ProcessState.valueOf(in.readUTF()), at, in.readLong(), readInteger(in), in.readBoolean(), in.readUTF());
+        return readChange(in, at, version);
       case STATES:
         int n = in.readInt();
         List<LedgerEvent.ProcessStateChanged> changes = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-          changes.add((LedgerEvent.ProcessStateChanged) readEvent(in, STATE));
+          changes.add((LedgerEvent.ProcessStateChanged) readEvent(in, STATE, version));
         }
         return new LedgerEvent.StateChanges(changes);
       case ACTION:
@@ -181,9 +275,27 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
         return new LedgerEvent.DaemonStopping(at, in.readUTF());
       case TRIMMED:
         return new LedgerEvent.HistoryTrimmed(at, in.readLong());
+      case ORPHAN:
+        return new LedgerEvent.OrphanStopped(at, in.readUTF(), in.readUTF(), in.readLong(), in.readUTF());
+      case UNRECORDED_EVENT:
+        return new LedgerEvent.Unrecorded(at, in.readUTF());
       default:
         throw new IOException("unknown manifest " + manifest);
     }
+  }
+
+  private static LedgerEvent.ProcessStateChanged readChange(DataInputStream in, long at, int version)
+      throws IOException {
+    String group = in.readUTF();
+    String name = in.readUTF();
+    ProcessState from = ProcessState.valueOf(in.readUTF());
+    ProcessState to = ProcessState.valueOf(in.readUTF());
+    long pid = in.readLong();
+    Integer exitStatus = readInteger(in);
+    boolean expected = in.readBoolean();
+    String spawnError = in.readUTF();
+    ChildIdentity child = version >= 2 && in.readBoolean() ? new ChildIdentity(pid, in.readLong(), in.readUTF()) : null;
+    return new LedgerEvent.ProcessStateChanged(group, name, from, to, at, pid, exitStatus, expected, spawnError, child);
   }
 
   // ---- snapshots ------------------------------------------------------------------------------
@@ -201,7 +313,7 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
     }
   }
 
-  private static LedgerState readState(DataInputStream in) throws IOException {
+  private static LedgerState readState(DataInputStream in, int version) throws IOException {
     long starts = in.readLong();
     long unexpected = in.readLong();
     Integer lastExit = readInteger(in);
@@ -210,12 +322,17 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
     int n = in.readInt();
     List<LedgerEvent> recent = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      recent.add(readEvent(in, in.readUTF()));
+      recent.add(readEvent(in, in.readUTF(), version));
     }
     return new LedgerState(recent, starts, unexpected, lastExit, lastExitMillis, stopped);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  /** A text, capped again: whatever made the event, writeUTF's limit is never reached. */
+  private static void writeText(DataOutputStream out, String text) throws IOException {
+    out.writeUTF(LedgerEvent.capped(text));
+  }
 
   private static void writeInteger(DataOutputStream out, Integer value) throws IOException {
     out.writeBoolean(value != null);
@@ -231,7 +348,7 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   private static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
     out.writeInt(values.size());
     for (String v : values) {
-      out.writeUTF(v);
+      writeText(out, v);
     }
   }
 

@@ -62,6 +62,32 @@ public record LedgerState(List<LedgerEvent> recent, long starts, long unexpected
     return next;
   }
 
+  /**
+   * The child this process had when its newest state change was recorded, if that change left one
+   * running (STARTING, RUNNING, STOPPING) and its STARTING recorded who it is: what a daemon killed
+   * at that point may have left behind. Null otherwise.
+   */
+  public ChildIdentity lastChild() {
+    LedgerEvent.ProcessStateChanged newest = null;
+    for (int i = recent.size() - 1; i >= 0 && newest == null; i--) {
+      if (recent.get(i) instanceof LedgerEvent.ProcessStateChanged c) {
+        newest = c;
+      }
+    }
+    if (newest == null || newest.pid() <= 0 || !LIVE.contains(newest.to())) {
+      return null;
+    }
+    for (int i = recent.size() - 1; i >= 0; i--) {
+      if (recent.get(i) instanceof LedgerEvent.ProcessStateChanged c && c.pid() == newest.pid() && c.child() != null) {
+        return c.child();
+      }
+    }
+    return null;
+  }
+
+  private static final Set<ProcessState> LIVE =
+      java.util.EnumSet.of(ProcessState.STARTING, ProcessState.RUNNING, ProcessState.STOPPING);
+
   /** The oldest kept event's time, or -1 when there is none. */
   public long oldestMillis() {
     return recent.isEmpty() ? -1 : recent.get(0).epochMillis();

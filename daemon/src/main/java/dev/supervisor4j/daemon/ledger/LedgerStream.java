@@ -3,6 +3,7 @@ package dev.supervisor4j.daemon.ledger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -31,8 +32,11 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
  * {@link #BATCH_WINDOW} or {@link #BATCH_SIZE} are waiting, and before anything else it writes;
  * {@link Read} answers with the buffer applied and {@link Flush} writes it first. A crash loop
  * thus costs one journal row a second per process, not one per change; a kill -9 loses at most
- * the last second of state changes. The daemon stream does not batch: an operator's answer waits
- * for its own action.
+ * the last second of state changes. One exception: a STARTING change that carries the new child's
+ * identity is written at once when the stream has written nothing for a window, so that the pid of
+ * a child that may outlive a crashed daemon is in the journal before the crash (the orphan search
+ * at the next start needs it); see {@link #newChildAfterQuiet}. The daemon stream does not batch:
+ * an operator's answer waits for its own action.
  *
  * <p>Retention: a snapshot every {@code max / 2} entries, the changes inside a batch counted one by
  * one; and at every {@code max / 2}-th journal row a snapshot after which the rows (and snapshots)
@@ -85,10 +89,15 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
   private boolean recovering = true;
   /** The sequence number shouldSnapshot last saw. */
   private long lastAsked;
+  /** When this stream last wrote a row ({@link #nanoTime}); a window ago at first. */
+  private long lastWriteNanos;
+  private final LongSupplier nanoTime;
 
   private LedgerStream(String stream, int max, ActorRef<Status> owner, String journal,
-      ActorContext<Command> ctx, TimerScheduler<Command> timers) {
+      ActorContext<Command> ctx, TimerScheduler<Command> timers, LongSupplier nanoTime) {
     super(PersistenceId.ofUniqueId(stream));
+    this.nanoTime = nanoTime;
+    this.lastWriteNanos = nanoTime.getAsLong() - BATCH_WINDOW.toNanos();
     this.stream = stream;
     this.max = max;
     this.owner = owner;
@@ -109,8 +118,14 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
 
   /** @param journal the journal plugin id, {@code ""} for the default one */
   public static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, String journal) {
+    return create(stream, max, owner, journal, System::nanoTime);
+  }
+
+  /** @param nanoTime the clock of {@link #newChildAfterQuiet} ({@link System#nanoTime}; tests move it) */
+  static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, String journal,
+      LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new LedgerStream(stream, max, owner, journal, ctx, timers)));
+        new LedgerStream(stream, max, owner, journal, ctx, timers, nanoTime)));
   }
 
   @Override
@@ -118,8 +133,31 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
     return journal;
   }
 
+  /** The longest persistence id (the journal's column holds 255 characters). */
+  static final int MAX_ID = 255;
+
+  /**
+   * {@code process|group:name}; when that is longer than {@link #MAX_ID}, its start and a hash of
+   * the whole (a program's name has no length limit in the config).
+   */
   public static String processStream(String group, String name) {
-    return "process|" + group + ":" + name;
+    // Capped as the events' names are, so that a query by the full name finds what was recorded.
+    String id = "process|" + LedgerEvent.capped(group) + ":" + LedgerEvent.capped(name);
+    if (id.length() <= MAX_ID) {
+      return id;
+    }
+    try {
+      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)); // every char, surrogates too
+      String hex = java.util.HexFormat.of().formatHex(hash);
+      int keep = MAX_ID - hex.length() - 1;
+      if (Character.isHighSurrogate(id.charAt(keep - 1))) {
+        keep--;
+      }
+      return id.substring(0, keep) + "#" + hex;
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
   }
 
   public static final String DAEMON = "daemon";
@@ -143,7 +181,7 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
   private Effect<LedgerEvent, LedgerState> onAppend(Append append) {
     if (batching && append.replyTo() == null && append.event() instanceof LedgerEvent.ProcessStateChanged c) {
       buffer.add(c);
-      if (buffer.size() >= BATCH_SIZE) {
+      if (buffer.size() >= BATCH_SIZE || newChildAfterQuiet(c)) {
         return persist(List.of());
       }
       if (buffer.size() == 1) {
@@ -166,6 +204,16 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
     return persist(List.of(new LedgerEvent.HistoryTrimmed(trim.nowMillis(), trim.cutoffMillis())));
   }
 
+  /**
+   * A new child whose identity is known, and no row of this stream written for a window: written at
+   * once (with the buffer before it), so that a {@code kill -9} of the daemon right after the spawn
+   * still leaves its pid to find. A child spawned less than a window after the previous write waits
+   * for the window as before: a crash loop writes at most two rows a window per process.
+   */
+  private boolean newChildAfterQuiet(LedgerEvent.ProcessStateChanged c) {
+    return c.child() != null && nanoTime.getAsLong() - lastWriteNanos >= BATCH_WINDOW.toNanos();
+  }
+
   /** Persists the buffered state changes (as one batch), then {@code events}, in that order. */
   private EffectBuilder<LedgerEvent, LedgerState> persist(List<LedgerEvent> events) {
     List<LedgerEvent> all = new ArrayList<>(events.size() + 1);
@@ -175,7 +223,11 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
       timers.cancel(WindowClosed.INSTANCE);
     }
     all.addAll(events);
-    return all.isEmpty() ? Effect().none() : Effect().persist(all);
+    if (all.isEmpty()) {
+      return Effect().none();
+    }
+    lastWriteNanos = nanoTime.getAsLong();
+    return Effect().persist(all);
   }
 
   private LedgerState withBuffer(LedgerState state) {

@@ -26,8 +26,14 @@ public final class ProcessEventFeed {
     boolean ended = e.to() == ProcessState.EXITED
         || (e.to() == ProcessState.STOPPED && e.from() == ProcessState.STOPPING);
     boolean failedStart = e.to() == ProcessState.BACKOFF || e.to() == ProcessState.FATAL;
+    // A new child: who it is in /proc, read while it is still ours (running, or a zombie not yet
+    // reaped); if it is already gone, nobody needs to find it after a crash.
+    ChildIdentity child = e.to() == ProcessState.STARTING && e.pid() > 0
+        ? ChildIdentity.ofChild(e.pid(), SELF) : null;
     return new LedgerEvent.ProcessStateChanged(e.group(), e.process(), e.from(), e.to(), e.epochMillis(),
         e.pid(), ended ? e.exitStatus() : null, e.expected(),
-        failedStart && e.spawnError() != null ? e.spawnError() : "");
+        failedStart && e.spawnError() != null ? e.spawnError() : "", child);
   }
+
+  private static final long SELF = ProcessHandle.current().pid();
 }

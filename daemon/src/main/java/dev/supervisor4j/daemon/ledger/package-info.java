@@ -15,6 +15,9 @@
  *       {@link dev.supervisor4j.daemon.ledger.ActionLog} — how the API and signal handlers write;
  *       {@link dev.supervisor4j.daemon.ledger.HistoryView} — pure shaping of answers;
  *       {@link dev.supervisor4j.daemon.ledger.JournalConfig} — {@code [history]} as Pekko settings.</li>
+ *   <li>{@link dev.supervisor4j.daemon.ledger.ChildIdentity} — who a child is in {@code /proc} (pid,
+ *       start time, boot id), recorded at STARTING so that the children a crashed daemon left behind
+ *       can be found, and never confused with a later process that got the same pid.</li>
  * </ul>
  *
  * <p>Supervision never waits for any of it: records are told, never asked; only an operator's

@@ -94,12 +94,12 @@ final class Starting {
   private static Behavior<ProcessMsg> spawned(ProcessEnv env, ProcessData data, ProcessState from,
       ProcessMsg.Start request, RunningChild child) {
     // Announced after the fork (supervisord announces just before it): nobody can tell, and whoever
-    // sees STARTING can rely on the child existing.
-    env.announce(from, ProcessState.STARTING, data);
+    // sees STARTING can rely on the child existing. It carries the new pid (the ledger records it).
+    ProcessData spawned = data.spawned(child, data.lastStart());
+    env.announce(from, ProcessState.STARTING, spawned);
     env.output().attach(child);
     env.ctx().pipeToSelf(child.onExit(), (status, error) ->
         new ProcessMsg.ChildExited(child, status != null ? status : ExitStatus.exited(-1)));
-    ProcessData spawned = data.spawned(child, data.lastStart());
     List<ActorRef<StatusReply<Done>>> waiters = List.of();
     if (request != null) {
       if (request.waitFor()) {

@@ -91,7 +91,7 @@ public final class Daemon implements ConfigSource {
       throw e;
     }
     DaemonSignals.install(system, generations, history::signalled);
-    history.beforeBegin(system);
+    history.beforeBegin(system, initial, daemon.pidfile.previous());
     system.tell(RootMsg.Begin.INSTANCE);
     history.afterBegin(system);
     system.getWhenTerminated().toCompletableFuture().join();

@@ -3,6 +3,7 @@ package dev.supervisor4j.daemon.runtime;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.api.AuditedApi;
 import dev.supervisor4j.daemon.config.HistorySettings;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.ledger.ActionLog;
 import dev.supervisor4j.daemon.ledger.Background;
 import dev.supervisor4j.daemon.ledger.JournalConfig;
@@ -29,7 +30,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * The daemon's ledger, wired in: spawned next to the root, fed every process state change, every
  * operator action (through {@link AuditedApi}) and every signal; flushed before the actor system
  * ends. Its journal opens a moment after the processes are spawned (it costs over a second of CPU),
- * except with {@code remember_stopped}, where the autostart needs it first.
+ * except with {@code remember_stopped} and after a crash of the previous run (children it left
+ * behind are stopped first), where the autostart needs it first.
  */
 final class History {
   /** How long a start with remember_stopped waits for the journal before starting everything. */
@@ -93,14 +95,40 @@ final class History {
   }
 
   /**
-   * Just before the processes start: with remember_stopped, opens the journal and tells the root
-   * which processes to leave stopped (waiting at most {@link #REMEMBER_WAIT}).
+   * Just before the processes start. When the previous run did not end cleanly (it left its pidfile:
+   * {@code previousDaemon} is the pid in it), opens the journal and stops the children it left
+   * behind ({@link Orphans}). With remember_stopped, opens the journal and tells the root which
+   * processes to leave stopped. Each waits at most {@link #REMEMBER_WAIT} for the journal.
+   *
+   * @param previousDaemon the pid in the pidfile found at start-up, 0 when there was none
    */
-  void beforeBegin(ActorSystem<RootMsg> system) {
-    if (ledger == null || !settings.rememberStopped()) {
+  void beforeBegin(ActorSystem<RootMsg> system, SupervisordConfig config, long previousDaemon) {
+    if (ledger == null) {
       return;
     }
-    ledger.tell(LedgerMsg.Open.INSTANCE);
+    if (previousDaemon > 0) {
+      ledger.tell(LedgerMsg.Open.INSTANCE);
+      stopOrphans(system, config, previousDaemon);
+    }
+    if (settings.rememberStopped()) {
+      ledger.tell(LedgerMsg.Open.INSTANCE);
+      keepStopped(system);
+    }
+  }
+
+  private void stopOrphans(ActorSystem<RootMsg> system, SupervisordConfig config, long previousDaemon) {
+    List<Orphans.Orphan> orphans;
+    try {
+      orphans = Orphans.find(ledger, system.scheduler(), config, previousDaemon, REMEMBER_WAIT);
+    } catch (RuntimeException e) {
+      MainLog.crit("history: could not read which children the previous run left (" + Ledger.describe(e)
+          + "); not looking for orphans");
+      return;
+    }
+    Orphans.stop(orphans, actions::note, clock);
+  }
+
+  private void keepStopped(ActorSystem<RootMsg> system) {
     Set<String> stopped;
     try {
       stopped = AskPattern.<LedgerMsg, Set<String>>ask(ledger, LedgerMsg.GetRememberedStopped::new,

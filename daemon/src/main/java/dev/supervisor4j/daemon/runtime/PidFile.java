@@ -15,6 +15,20 @@ final class PidFile {
     this.path = path;
   }
 
+  /**
+   * The pid in the pidfile a previous run left behind (a clean exit removes it), 0 when there is
+   * none or it holds no pid. Read before {@link #write}.
+   */
+  long previous() {
+    try {
+      String text = Files.readString(path, StandardCharsets.US_ASCII).strip();
+      long pid = Long.parseLong(text);
+      return pid > 0 ? pid : 0;
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   void write(long pid) {
     try {
       Files.writeString(path, pid + "\n", StandardCharsets.US_ASCII);

@@ -221,6 +221,44 @@ class LedgerStreamTest {
         journal.persistedInStorage(id));
   }
 
+  private static LedgerEvent.ProcessStateChanged spawned(long pid, long at) {
+    return new LedgerEvent.ProcessStateChanged("web", "web", EXITED, STARTING, at, pid, null, false, "",
+        new ChildIdentity(pid, 1000 + pid, "boot"));
+  }
+
+  @Test
+  void aNewChildIsWrittenAtOnceAfterAQuietWindowWithTheBufferBeforeIt() {
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    stream = EventSourcedBehaviorTestKit.create(kit.system(),
+        LedgerStream.create(id + "-clock", MAX, owner.ref(), "", nanos::get),
+        EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
+    owner.expectMessageClass(LedgerStream.Recovered.class);
+    tell(change(RUNNING, EXITED, 1));
+    var spawn = stream.runCommand(new LedgerStream.Append(spawned(42, 2), null));
+    assertEquals(List.of(batch(change(RUNNING, EXITED, 1), spawned(42, 2))), spawn.events());
+    // A second spawn within the window (a crash loop) waits for the window as before.
+    tell(change(STARTING, EXITED, 3));
+    nanos.addAndGet(LedgerStream.BATCH_WINDOW.toNanos() - 1);
+    tell(spawned(43, 4));
+    assertEquals(42, stream.getState().lastChild().pid());
+    assertEquals(43, stream.<LedgerState>runCommand(LedgerStream.Read::new).reply().lastChild().pid());
+    // A window after the last write, the next one is written at once again.
+    nanos.addAndGet(1);
+    assertEquals(List.of(batch(change(STARTING, EXITED, 3), spawned(43, 4), spawned(44, 5))),
+        stream.runCommand(new LedgerStream.Append(spawned(44, 5), null)).events());
+  }
+
+  /** Names are capped as events cap them, so long names differ by their start and their length. */
+  @Test
+  void aLongNameGetsABoundedStreamIdOfItsOwn() {
+    String id = LedgerStream.processStream("g", "a".repeat(100_000));
+    assertTrue(id.length() <= LedgerStream.MAX_ID, id.length() + " chars");
+    assertTrue(id.startsWith("process|g:aaa"), id);
+    assertTrue(!id.equals(LedgerStream.processStream("g", "a".repeat(99_999))));
+    assertEquals(id, LedgerStream.processStream("g", "a".repeat(100_000)));
+    assertEquals("process|g:web", LedgerStream.processStream("g", "web"));
+  }
+
   @Test
   void aFullBufferIsWrittenAtOnce() {
     for (int i = 0; i < LedgerStream.BATCH_SIZE - 1; i++) {

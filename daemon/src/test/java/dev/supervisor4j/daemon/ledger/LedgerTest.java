@@ -162,4 +162,62 @@ class LedgerTest {
     assertTrue(answer.getError().getMessage().startsWith("history unavailable: cannot read the journal"),
         answer.getError().getMessage());
   }
+
+  private static final String LONG = "a".repeat(100_000);
+  /** An emoji (a surrogate pair) and an unpaired high surrogate. */
+  private static final String ODD = "\uD83D\uDE80 \uD800 lone";
+
+  @Test
+  void hostileTextIsRecordedTruncatedReadBackAndHistoryStaysAvailable() {
+    ActorRef<LedgerMsg> ledger = ledger();
+    String name = LONG + ODD;
+    // What startProcess('a'*100000…) records: a failed action with the name as target and in the result.
+    TestProbe<StatusReply<Done>> ack = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.RecordAction(new LedgerEvent.OperatorActed(1, "alice", "tcp", "startProcess", name,
+        List.of(), Intent.NONE, false, "BAD_NAME: " + name), ack.ref()));
+    assertTrue(ack.receiveMessage(Duration.ofSeconds(10)).isSuccess());
+    ledger.tell(new LedgerMsg.Record(new LedgerEvent.ProcessStateChanged("web" + ODD, "web" + ODD,
+        ProcessState.STARTING, ProcessState.BACKOFF, 2, 0, null, false, "spawn error " + ODD + LONG)));
+    // The next action is written at once: history is still available.
+    TestProbe<StatusReply<Done>> next = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.RecordAction(stop("web:web"), next.ref()));
+    assertTrue(next.receiveMessage(Duration.ofSeconds(10)).isSuccess());
+    TestProbe<Done> flushed = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.Flush(flushed.ref()));
+    flushed.receiveMessage(Duration.ofSeconds(10));
+    kit.stop(ledger);
+
+    // Read back from the journal by a new ledger (recovery deserialises every row).
+    ActorRef<LedgerMsg> again = ledger();
+    LedgerMsg.Streams s = streams(again, List.of("web" + ODD + ":web" + ODD));
+    List<LedgerEvent> actions = read(s.daemon()).recent();
+    assertEquals(2, actions.size());
+    LedgerEvent.OperatorActed first = (LedgerEvent.OperatorActed) actions.get(0);
+    assertEquals(LedgerEvent.MAX_TEXT, first.target().length());
+    assertTrue(first.target().endsWith("\u2026[truncated " + (name.length() - first.target().indexOf('\u2026'))
+        + " chars]"), first.target().substring(first.target().length() - 40));
+    assertTrue(first.result().startsWith("BAD_NAME: aaaa"));
+    assertEquals(stop("web:web"), actions.get(1));
+    LedgerEvent.ProcessStateChanged change = (LedgerEvent.ProcessStateChanged) read(s.processes().get(0)).recent().get(0);
+    assertEquals("web" + ODD, change.name());
+    assertTrue(change.spawnError().startsWith("spawn error " + ODD + "aaa"), change.spawnError().substring(0, 30));
+  }
+
+  @Test
+  void anEventThatCannotBeSerialisedIsDroppedAndTheStreamGoesOn() {
+    ActorRef<LedgerMsg> ledger = ledger();
+    // A state change without a state (a bug elsewhere) cannot be serialised.
+    ledger.tell(new LedgerMsg.Record(new LedgerEvent.ProcessStateChanged("web", "web", null, ProcessState.EXITED, 3,
+        7, 1, false, "")));
+    TestProbe<Done> flushed = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.Flush(flushed.ref()));
+    flushed.receiveMessage(Duration.ofSeconds(10));
+    TestProbe<StatusReply<Done>> next = kit.createTestProbe();
+    ledger.tell(new LedgerMsg.RecordAction(stop("web:web"), next.ref()));
+    assertTrue(next.receiveMessage(Duration.ofSeconds(10)).isSuccess());
+    List<Object> rows = journal.persistedInStorage(LedgerStream.processStream("web", "web"));
+    assertEquals(1, rows.size());
+    assertTrue(rows.get(0) instanceof LedgerEvent.Unrecorded, String.valueOf(rows));
+    streams(ledger, List.of("web:web")); // history is still available
+  }
 }
