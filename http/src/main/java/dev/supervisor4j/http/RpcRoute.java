@@ -3,6 +3,7 @@ package dev.supervisor4j.http;
 import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture;
 import static org.apache.pekko.http.javadsl.server.Directives.extractMaterializer;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class RpcRoute {
     }
     // supervisord's words for the same event, with the request body as Python would show it.
     log.log(HttpLog.Level.CRITICAL, "Handling XML-RPC request with data "
-        + pythonRepr(body) + " raised an unexpected exception: " + stackTrace(error));
+        + PyRepr.ofBytes(body) + " raised an unexpected exception: " + stackTrace(error));
     return ErrorPages.of(StatusCodes.INTERNAL_SERVER_ERROR);
   }
 
@@ -99,29 +100,6 @@ final class RpcRoute {
       return ErrorPages.of(StatusCodes.REQUEST_TIMEOUT);
     }
     return ErrorPages.of(StatusCodes.BAD_REQUEST);
-  }
-
-  /** Close to Python's {@code repr(bytes)}: printable ASCII as is, the rest escaped. */
-  private static String pythonRepr(byte[] body) {
-    StringBuilder out = new StringBuilder(body.length + 3).append("b'");
-    for (byte b : body) {
-      int c = b & 0xff;
-      switch (c) {
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        case '\\' -> out.append("\\\\");
-        case '\'' -> out.append("\\'");
-        default -> {
-          if (c >= 0x20 && c < 0x7f) {
-            out.append((char) c);
-          } else {
-            out.append(String.format("\\x%02x", c));
-          }
-        }
-      }
-    }
-    return out.append('\'').toString();
   }
 
   private static String stackTrace(Throwable error) {

@@ -1,6 +1,6 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.compat.PyStr;
+import dev.supervisor4j.protocol.python.PyStr;
 import java.util.List;
 
 /**

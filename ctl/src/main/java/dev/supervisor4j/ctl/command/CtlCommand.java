@@ -1,5 +1,6 @@
 package dev.supervisor4j.ctl.command;
 
+import dev.supervisor4j.protocol.python.PyStr;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public sealed interface CtlCommand {
 
   /** The words of the argument, split like Python's {@code arg.split()}. */
   default List<String> words(String arg) {
-    return dev.supervisor4j.ctl.compat.PyStr.split(arg);
+    return PyStr.split(arg);
   }
 
   /** A blank line: does nothing (it must not repeat the last command). */

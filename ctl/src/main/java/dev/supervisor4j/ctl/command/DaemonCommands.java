@@ -1,9 +1,9 @@
 package dev.supervisor4j.ctl.command;
 
 import dev.supervisor4j.ctl.compat.PyException;
-import dev.supervisor4j.ctl.compat.PyStr;
 import dev.supervisor4j.ctl.compat.PyUrl;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.python.PyStr;
 
 /**
  * {@code shutdown}, {@code reload} and {@code open}: the daemon as a whole. The shell asks before

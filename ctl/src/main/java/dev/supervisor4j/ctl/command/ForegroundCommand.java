@@ -4,6 +4,7 @@ import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessState;
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.List;
 import java.util.concurrent.Flow;
 
@@ -90,7 +91,7 @@ final class ForegroundCommand {
 
   /** Python's {@code str(Fault)}. */
   private static String faultText(RuntimeException e) {
-    return "<Fault " + Rpc.faultCode(e) + ": " + dev.supervisor4j.ctl.compat.PyStr.repr(Rpc.faultString(e)) + ">";
+    return "<Fault " + Rpc.faultCode(e) + ": " + PyRepr.of(Rpc.faultString(e)) + ">";
   }
 
   /** The two log streams of the process, each on its own thread, written to stdout as they come. */

@@ -1,10 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
 import dev.supervisor4j.ctl.compat.PyException;
-import dev.supervisor4j.ctl.compat.PyStr;
 import dev.supervisor4j.ctl.rpc.ProtocolError;
 import dev.supervisor4j.ctl.rpc.RpcFault;
 import dev.supervisor4j.protocol.SupervisorFault;
+import dev.supervisor4j.protocol.python.PyRepr;
 
 /**
  * supervisorctl's catch-all line for an unexpected exception:
@@ -21,7 +21,7 @@ final class GenericError {
     String text;
     if (e instanceof SupervisorFault || e instanceof RpcFault) {
       cls = "xmlrpc.client.Fault";
-      text = "<Fault " + Rpc.faultCode(e) + ": " + PyStr.repr(Rpc.faultString(e)) + ">";
+      text = "<Fault " + Rpc.faultCode(e) + ": " + PyRepr.of(Rpc.faultString(e)) + ">";
     } else if (e instanceof ProtocolError) {
       cls = "xmlrpc.client.ProtocolError";
       text = e.getMessage();

@@ -1,9 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
 import dev.supervisor4j.ctl.compat.PyException;
-import dev.supervisor4j.ctl.compat.PyStr;
 import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.python.PyInt;
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ final class LogCommands {
       name = args.get(0);
       channel = args.get(args.size() - 1).toLowerCase(Locale.ROOT);
       if (!channel.equals("stderr") && !channel.equals("stdout")) {
-        ctl.output("Error: bad channel " + PyStr.repr(channel));
+        ctl.output("Error: bad channel " + PyRepr.of(channel));
         ctl.setExitStatus(ExitStatus.GENERIC);
         return;
       }
@@ -61,7 +62,7 @@ final class LogCommands {
         follow(ctl, supervisor.followProcessLog(name, channel), "/logtail/" + name + "/" + channel);
         return;
       }
-      Long n = PyStr.parseInt(what);
+      Long n = PyInt.tryParseLong(what);
       if (n == null) {
         ctl.output("Error: bad argument " + modifier);
         ctl.setExitStatus(ExitStatus.GENERIC);
@@ -113,7 +114,7 @@ final class LogCommands {
         follow(ctl, ctl.supervisor().followMainLog(), "/mainlogtail");
         return;
       }
-      Long n = PyStr.parseInt(what);
+      Long n = PyInt.tryParseLong(what);
       if (n == null) {
         ctl.output("Error: bad argument " + a);
         ctl.setExitStatus(ExitStatus.GENERIC);

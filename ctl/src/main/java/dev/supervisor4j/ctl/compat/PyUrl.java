@@ -1,5 +1,6 @@
 package dev.supervisor4j.ctl.compat;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.Locale;
 
 /**
@@ -94,7 +95,7 @@ public record PyUrl(String scheme, String netloc, String path) {
     }
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-        throw new IllegalArgumentException("Port could not be cast to integer value as " + PyStr.repr(text));
+        throw new IllegalArgumentException("Port could not be cast to integer value as " + PyRepr.of(text));
       }
     }
     long port = text.length() > 9 ? Long.MAX_VALUE : Long.parseLong(text);

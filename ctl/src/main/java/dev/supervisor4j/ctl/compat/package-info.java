@@ -1,5 +1,6 @@
 /**
- * Python's behaviour where it reaches supervisorctl's output: {@code str.split/strip/repr},
- * {@code int()}, {@code os.path}, {@code urlsplit}, and exceptions named as Python names them.
+ * Python's behaviour where it reaches only supervisorctl's output: {@code os.path}, {@code urlsplit},
+ * and exceptions named as Python names them. What the daemon shares ({@code repr}, {@code str.strip},
+ * {@code int()}, getopt, configparser, {@code %}) is in protocol's {@code python} package.
  */
 package dev.supervisor4j.ctl.compat;

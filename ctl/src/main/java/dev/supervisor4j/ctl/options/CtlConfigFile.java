@@ -1,6 +1,9 @@
 package dev.supervisor4j.ctl.options;
 
 import dev.supervisor4j.ctl.compat.PyPath;
+import dev.supervisor4j.protocol.python.ConfigParserLines;
+import dev.supervisor4j.protocol.python.PercentFormat;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +16,9 @@ import java.util.Map;
  * Reads the {@code [supervisorctl]} section of one file the way Supervisor's
  * {@code ClientOptions.read_config} does: no {@code [include]}, {@code %(here)s} (the file's
  * directory) only in {@code serverurl} and {@code history_file}, {@code %(ENV_X)s} everywhere,
- * a {@code unix://} path and the history file made absolute against the current directory.
+ * a {@code unix://} path and the history file made absolute against the current directory. The
+ * file's lines are read by configparser's rules ({@link ConfigParserLines}); this class stores them as
+ * configparser does: duplicate sections merge, later keys win, {@code [DEFAULT]} shows through.
  *
  * @param serverurl   never null
  * @param prompt      never null
@@ -24,6 +29,7 @@ import java.util.Map;
 record CtlConfigFile(String serverurl, String prompt, String username, String password, String historyFile) {
 
   static final String SECTION = "supervisorctl";
+  private static final String DEFAULT = "DEFAULT";
 
   /** Supervisor's search list for a missing {@code -c}, relative to {@code dirname(dirname(argv[0]))}. */
   static List<String> searchPaths(String progname) {
@@ -44,13 +50,13 @@ record CtlConfigFile(String serverurl, String prompt, String username, String pa
     } catch (IOException | RuntimeException e) {
       throw new UsageException("could not read config file " + file);
     }
-    IniReader ini;
+    Map<String, Map<String, String>> ini;
     try {
-      ini = IniReader.parse(text, file);
-    } catch (IniReader.SyntaxException e) {
+      ini = sections(ConfigParserLines.parse(text, file));
+    } catch (PythonError e) {
       throw new ConfigFileException(e.getMessage());
     }
-    if (!ini.hasSection(SECTION)) {
+    if (!ini.containsKey(SECTION)) {
       throw new UsageException(".ini file does not include supervisorctl section");
     }
     Map<String, String> env = new LinkedHashMap<>();
@@ -71,18 +77,46 @@ record CtlConfigFile(String serverurl, String prompt, String username, String pa
       String historyFile = history == null || history.isEmpty() ? null : PyPath.normalize(history);
       checkPlugins(ini);
       return new CtlConfigFile(serverurl, prompt, username, password, historyFile);
-    } catch (PercentExpander.ExpansionException e) {
+    } catch (PythonError e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  private static String value(IniReader ini, String key, String fallback, Map<String, String> expansions)
-      throws PercentExpander.ExpansionException {
-    String raw = ini.get(SECTION, key);
+  /** configparser's storage of the lines: sections (and {@code DEFAULT}) in first-seen order, later keys win. */
+  static Map<String, Map<String, String>> sections(List<ConfigParserLines.Line> lines) {
+    Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+    Map<String, String> current = null;
+    for (ConfigParserLines.Line l : lines) {
+      if (l.isHeader()) {
+        current = sections.get(l.section());
+        if (current == null) {
+          current = new LinkedHashMap<>();
+          sections.put(l.section(), current);
+        }
+      } else {
+        current.put(l.key(), l.value());
+      }
+    }
+    return sections;
+  }
+
+  /** The raw value of {@code key} in {@code section}, falling back to {@code [DEFAULT]}; null if absent. */
+  static String get(Map<String, Map<String, String>> ini, String section, String key) {
+    Map<String, String> own = ini.get(section);
+    if (own != null && own.containsKey(key)) {
+      return own.get(key);
+    }
+    Map<String, String> defaults = ini.get(DEFAULT);
+    return defaults == null ? null : defaults.get(key);
+  }
+
+  private static String value(Map<String, Map<String, String>> ini, String key, String fallback,
+      Map<String, String> expansions) throws PythonError {
+    String raw = get(ini, SECTION, key);
     if (raw == null) {
       raw = fallback;
     }
-    return raw == null ? null : PercentExpander.expand(raw, expansions, SECTION + "." + key);
+    return raw == null ? null : PercentFormat.expand(raw, expansions, SECTION + "." + key);
   }
 
   /**
@@ -90,9 +124,9 @@ record CtlConfigFile(String serverurl, String prompt, String username, String pa
    * stay unknown. A section without {@code supervisor.ctl_factory} is still the error Supervisor
    * reports.
    */
-  private static void checkPlugins(IniReader ini) throws UsageException {
-    for (String section : ini.sections()) {
-      if (section.startsWith("ctlplugin:") && ini.get(section, "supervisor.ctl_factory") == null) {
+  private static void checkPlugins(Map<String, Map<String, String>> ini) throws UsageException {
+    for (String section : ini.keySet()) {
+      if (section.startsWith("ctlplugin:") && get(ini, section, "supervisor.ctl_factory") == null) {
         throw new UsageException("section [" + section + "] does not specify a supervisor.ctl_factory");
       }
     }

@@ -1,7 +1,9 @@
 package dev.supervisor4j.ctl.options;
 
-import dev.supervisor4j.ctl.compat.PyStr;
 import dev.supervisor4j.ctl.compat.PyUrl;
+import dev.supervisor4j.protocol.python.Getopt;
+import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +31,12 @@ public final class OptionsParser {
    */
   public static CtlOptions parse(List<String> argv, String progname, Map<String, String> environment)
       throws UsageException, ConfigFileException {
-    Getopt.Result parsed = Getopt.parse(argv, SHORT, LONG);
+    Getopt.Result parsed;
+    try {
+      parsed = Getopt.parse(argv, SHORT, LONG);
+    } catch (PythonError e) {
+      throw new UsageException(e.getMessage());
+    }
     String configfile = null;
     Boolean interactive = null;
     String serverurl = null;
@@ -57,8 +64,8 @@ public final class OptionsParser {
         case "-s":
         case "--serverurl":
           if (!PyUrl.split(v).isUrl()) {
-            throw new UsageException("invalid value for " + opt.name() + " " + PyStr.repr(v) + ": value "
-                + PyStr.repr(v) + " is not a URL");
+            throw new UsageException("invalid value for " + opt.name() + " " + PyRepr.of(v) + ": value "
+                + PyRepr.of(v) + " is not a URL");
           }
           serverurl = once(serverurl, v, opt);
           break;
@@ -102,6 +109,6 @@ public final class OptionsParser {
   }
 
   private static UsageException conflict(Getopt.Opt opt) {
-    return new UsageException("conflicting command line option " + PyStr.repr(opt.name()));
+    return new UsageException("conflicting command line option " + PyRepr.of(opt.name()));
   }
 }

@@ -6,6 +6,7 @@ import dev.supervisor4j.ctl.http.ChunkedDecoder;
 import dev.supervisor4j.ctl.http.Endpoint;
 import dev.supervisor4j.ctl.http.HttpConnection;
 import dev.supervisor4j.ctl.http.ResponseHead;
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -51,7 +52,7 @@ public final class LogStream implements AutoCloseable {
           port = Integer.parseInt(host.substring(colon + 1));
         } catch (NumberFormatException e) {
           throw new PyException("ValueError", "invalid literal for int() with base 10: "
-              + dev.supervisor4j.ctl.compat.PyStr.repr(host.substring(colon + 1)));
+              + PyRepr.of(host.substring(colon + 1)));
         }
       }
       endpoint = Endpoint.tcp(hostname, port);

@@ -1,6 +1,7 @@
 package dev.supervisor4j.ctl.rpc;
 
-import dev.supervisor4j.ctl.compat.PyStr;
+import dev.supervisor4j.protocol.python.PyRepr;
+
 
 /**
  * A fault response as sent: code and faultString. {@link XmlRpcSupervisorApi} turns the codes it
@@ -12,7 +13,7 @@ public final class RpcFault extends RuntimeException {
   private final String faultString;
 
   public RpcFault(int code, String faultString) {
-    super("<Fault " + code + ": " + PyStr.repr(faultString) + ">", null, false, false);
+    super("<Fault " + code + ": " + PyRepr.of(faultString) + ">", null, false, false);
     this.code = code;
     this.faultString = faultString;
   }

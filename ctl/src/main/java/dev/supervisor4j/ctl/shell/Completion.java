@@ -1,8 +1,8 @@
 package dev.supervisor4j.ctl.shell;
 
 import dev.supervisor4j.ctl.command.CommandParser;
-import dev.supervisor4j.ctl.compat.PyStr;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.python.PyStr;
 import java.util.ArrayList;
 import java.util.List;
 

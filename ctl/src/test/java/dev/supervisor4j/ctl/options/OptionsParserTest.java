@@ -93,6 +93,19 @@ class OptionsParserTest {
   }
 
   @Test
+  void configValuesAreFormattedByPythonsPercentOperator() throws Exception {
+    // Printed by supervisorctl 4.2.5: a bare %s is the whole expansion dict, %d of it is Python's TypeError.
+    assertEquals("{'ENV_SOCKDIR': '/run/x'}",
+        parse("-c", conf("[supervisorctl]\nprompt=%s\n").toString(), "status").prompt());
+    assertEquals("Format string '%d' for 'supervisorctl.prompt' is badly formatted: %d format: a real number is "
+        + "required, not dict", assertThrows(UsageException.class,
+            () -> parse("-c", conf("[supervisorctl]\nprompt=%d\n").toString())).getMessage());
+    assertEquals("Format string '%(ENV_SOCKDIR)d' for 'supervisorctl.prompt' is badly formatted: %d format: a real "
+        + "number is required, not str", assertThrows(UsageException.class,
+            () -> parse("-c", conf("[supervisorctl]\nprompt=%(ENV_SOCKDIR)d\n").toString())).getMessage());
+  }
+
+  @Test
   void helpStopsAtOnce() throws Exception {
     assertTrue(parse("-h", "-s", "bad").helpRequested());
     assertTrue(parse("-?").helpRequested());

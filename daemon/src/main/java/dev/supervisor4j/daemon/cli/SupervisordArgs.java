@@ -4,6 +4,9 @@ import dev.supervisor4j.daemon.config.CommandLineOverrides;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.Datatypes;
 import dev.supervisor4j.daemon.config.LogLevel;
+import dev.supervisor4j.protocol.python.Getopt;
+import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -29,18 +32,23 @@ public record SupervisordArgs(String configFile, boolean help, boolean version, 
 
   /** Parses supervisord's arguments (without argv[0]). */
   public static SupervisordArgs parse(List<String> args) throws UsageException {
-    Getopt.Result parsed = Getopt.parse(args, SHORT, LONG);
-    if (!parsed.positional().isEmpty()) {
-      throw new UsageException("positional arguments are not supported: " + pythonList(parsed.positional()));
+    Getopt.Result parsed;
+    try {
+      parsed = Getopt.parse(args, SHORT, LONG);
+    } catch (PythonError e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (!parsed.args().isEmpty()) {
+      throw new UsageException("positional arguments are not supported: " + pythonList(parsed.args()));
     }
     Builder b = new Builder();
     Set<String> seen = new HashSet<>();
-    for (Getopt.Opt opt : parsed.options()) {
-      String key = canonical(opt.flag());
+    for (Getopt.Opt opt : parsed.opts()) {
+      String key = canonical(opt.name());
       if (!seen.add(key)) {
-        throw new UsageException("conflicting command line option '" + opt.flag() + "'");
+        throw new UsageException("conflicting command line option " + PyRepr.of(opt.name()));
       }
-      b.apply(key, opt.flag(), opt.value());
+      b.apply(key, opt.name(), opt.value());
     }
     return b.build();
   }
@@ -77,8 +85,7 @@ public record SupervisordArgs(String configFile, boolean help, boolean version, 
       if (i > 0) {
         sb.append(", ");
       }
-      String s = items.get(i);
-      sb.append(s.contains("'") && !s.contains("\"") ? "\"" + s + "\"" : "'" + s.replace("'", "\\'") + "'");
+      sb.append(PyRepr.of(items.get(i)));
     }
     return sb.append(']').toString();
   }
@@ -138,7 +145,7 @@ public record SupervisordArgs(String configFile, boolean help, boolean version, 
     }
 
     private static UsageException invalid(String flag, String v, String reason) {
-      return new UsageException("invalid value for " + flag + " '" + v + "': " + reason);
+      return new UsageException("invalid value for " + flag + " " + PyRepr.of(v) + ": " + reason);
     }
 
     /** The loader's value types, so the command line and the file agree on every text. */

@@ -1,6 +1,10 @@
 package dev.supervisor4j.daemon.config;
 
 import dev.supervisor4j.protocol.Signal;
+import dev.supervisor4j.protocol.python.PyInt;
+import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.python.PyStr;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,26 +21,54 @@ import java.util.Set;
 public final class Datatypes {
   private Datatypes() {}
 
-  /** Python {@code int()}, clamped to int (see {@link PyInt#clampInt}). */
+  /** Python {@code int()}, clamped to int (see {@link #clampInt}). */
   public static int integer(String value) throws ConfigException {
-    return PyInt.clampInt(PyInt.parse(value));
+    return clampInt(pyInt(value));
+  }
+
+  /** Python's {@code int(text)}; the exception carries Python's message. */
+  static BigInteger pyInt(String text) throws ConfigException {
+    try {
+      return PyInt.parse(text, 10);
+    } catch (PythonError e) {
+      throw new ConfigException(e.getMessage());
+    }
+  }
+
+  /**
+   * Narrows to an int. Python has no limit; a Java field does, so values beyond it are clamped rather
+   * than refused (supervisord would accept them, and no sane setting is that large).
+   */
+  static int clampInt(BigInteger v) {
+    if (v.bitLength() < 32) {
+      return v.intValue();
+    }
+    return v.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+  }
+
+  /** Narrows to a long, clamping like {@link #clampInt}. */
+  static long clampLong(BigInteger v) {
+    if (v.bitLength() < 64) {
+      return v.longValue();
+    }
+    return v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
   }
 
   /** {@code true yes on 1} / {@code false no off 0}, any case. */
   static boolean bool(String value) throws ConfigException {
-    switch (Py.lower(value)) {
+    switch (PyStr.lower(value)) {
       case "yes": case "true": case "on": case "1":
         return true;
       case "no": case "false": case "off": case "0":
         return false;
       default:
-        throw new ConfigException("not a valid boolean value: " + Py.repr(value));
+        throw new ConfigException("not a valid boolean value: " + PyRepr.of(value));
     }
   }
 
   /** An integer with an optional {@code kb}/{@code mb}/{@code gb} suffix (any case, powers of 1024). */
   public static long byteSize(String value) throws ConfigException {
-    String v = Py.lower(value);
+    String v = PyStr.lower(value);
     long multiplier = 1;
     if (v.endsWith("kb")) {
       multiplier = 1024L;
@@ -46,7 +78,7 @@ public final class Datatypes {
       multiplier = 1024L * 1024 * 1024;
     }
     String number = multiplier == 1 ? v : v.substring(0, v.length() - 2);
-    return PyInt.clampLong(PyInt.parse(number).multiply(BigInteger.valueOf(multiplier)));
+    return clampLong(pyInt(number).multiply(BigInteger.valueOf(multiplier)));
   }
 
   /** Python {@code int(value, 8)}: {@code 022}, {@code 22} and {@code 0o22} all mean 18. */
@@ -55,7 +87,7 @@ public final class Datatypes {
     if (v == null) {
       throw new ConfigException(value + " can not be converted to an octal type");
     }
-    return PyInt.clampInt(v);
+    return clampInt(v);
   }
 
   /**
@@ -65,14 +97,14 @@ public final class Datatypes {
   static Signal signal(String value) throws ConfigException {
     BigInteger number = PyInt.tryParse(value, 10);
     if (number == null) {
-      String name = Py.strip(value).toUpperCase(Locale.ROOT);
+      String name = PyStr.strip(value).toUpperCase(Locale.ROOT);
       if (!name.startsWith("SIG")) {
         name = "SIG" + name;
       }
       Optional<Signal> sig = Signal.parse(name);
       Integer alias = handlerConstant(name);
       if (sig.isEmpty() && alias == null) {
-        throw new ConfigException("value " + Py.repr(value) + " is not a valid signal name");
+        throw new ConfigException("value " + PyRepr.of(value) + " is not a valid signal name");
       }
       if (sig.isPresent()) {
         return sig.get();
@@ -81,7 +113,7 @@ public final class Datatypes {
     }
     Optional<Signal> sig = number.bitLength() < 31 ? Signal.ofNumber(number.intValue()) : Optional.empty();
     return sig.orElseThrow(
-        () -> new ConfigException("value " + Py.repr(value) + " is not a valid signal number"));
+        () -> new ConfigException("value " + PyRepr.of(value) + " is not a valid signal number"));
   }
 
   /**
@@ -106,7 +138,7 @@ public final class Datatypes {
     for (String part : value.split(",", -1)) {
       BigInteger code = PyInt.tryParse(part, 10);
       if (code == null || code.signum() < 0 || code.compareTo(BigInteger.valueOf(255)) > 0) {
-        throw new ConfigException("not a valid list of exit codes: " + Py.repr(value));
+        throw new ConfigException("not a valid list of exit codes: " + PyRepr.of(value));
       }
       codes.add(code.intValue());
     }
@@ -120,18 +152,18 @@ public final class Datatypes {
       return out;
     }
     for (String part : value.split(",", -1)) {
-      out.add(Py.strip(part));
+      out.add(PyStr.strip(part));
     }
     return out;
   }
 
   /** A process or group name: stripped, and free of space, {@code :} and {@code /}. */
   static String name(String value) throws ConfigException {
-    String s = Py.strip(value);
+    String s = PyStr.strip(value);
     for (char c : new char[] {' ', ':', '/'}) {
       if (s.indexOf(c) >= 0) {
-        throw new ConfigException("Invalid name: " + Py.repr(value) + " because of character: "
-            + Py.repr(String.valueOf(c)));
+        throw new ConfigException("Invalid name: " + PyRepr.of(value) + " because of character: "
+            + PyRepr.of(String.valueOf(c)));
       }
     }
     return s;
@@ -139,7 +171,7 @@ public final class Datatypes {
 
   /** {@code true}/{@code false} words, or {@code unexpected}, any case. */
   static AutoRestart autoRestart(String value) throws ConfigException {
-    String v = Py.lower(value);
+    String v = PyStr.lower(value);
     switch (v) {
       case "yes": case "true": case "on": case "1":
         return AutoRestart.TRUE;
@@ -148,15 +180,15 @@ public final class Datatypes {
       case "unexpected":
         return AutoRestart.UNEXPECTED;
       default:
-        throw new ConfigException("invalid 'autorestart' value " + Py.repr(v));
+        throw new ConfigException("invalid 'autorestart' value " + PyRepr.of(v));
     }
   }
 
   /** A level name, any case but not trimmed; {@code warning} is not one. */
   public static LogLevel logLevel(String value) throws ConfigException {
-    String v = Py.lower(value);
-    Optional<LogLevel> level = v.equals(Py.strip(v)) ? LogLevel.parse(v) : Optional.empty();
-    return level.orElseThrow(() -> new ConfigException("bad logging level name " + Py.repr(value)));
+    String v = PyStr.lower(value);
+    Optional<LogLevel> level = v.equals(PyStr.strip(v)) ? LogLevel.parse(v) : Optional.empty();
+    return level.orElseThrow(() -> new ConfigException("bad logging level name " + PyRepr.of(value)));
   }
 
   /**
@@ -178,7 +210,7 @@ public final class Datatypes {
         return value;
       }
     }
-    throw new ConfigException("value " + Py.repr(value) + " is not a URL");
+    throw new ConfigException("value " + PyRepr.of(value) + " is not a URL");
   }
 
   private static int firstOf(String s, String chars, int dflt) {
@@ -192,7 +224,7 @@ public final class Datatypes {
 
   /** A port number 1..65535 (Python int). */
   static int port(String value) throws ConfigException {
-    BigInteger v = PyInt.parse(value);
+    BigInteger v = pyInt(value);
     if (v.compareTo(BigInteger.ONE) < 0) {
       throw new ConfigException(v + " is below lower bound (1)");
     }
@@ -208,17 +240,17 @@ public final class Datatypes {
     int port;
     int colon = value.lastIndexOf(':');
     if (colon >= 0) {
-      host = Py.lower(value.substring(0, colon));
+      host = PyStr.lower(value.substring(0, colon));
       String p = value.substring(colon + 1);
       if (p.isEmpty()) {
-        throw new ConfigException("no port number specified in " + Py.repr(p));
+        throw new ConfigException("no port number specified in " + PyRepr.of(p));
       }
       port = port(p);
     } else {
       try {
         port = port(value);
       } catch (ConfigException e) {
-        throw new ConfigException("not a valid port number: " + Py.repr(value) + " ");
+        throw new ConfigException("not a valid port number: " + PyRepr.of(value) + " ");
       }
     }
     return new Object[] {host.equals("*") ? "" : host, port};

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,12 +33,12 @@ final class EntryPoints {
     String src = "x=" + spec;
     Matcher m = SPEC.matcher(src);
     if (!m.lookingAt()) {
-      throw new ConfigException("(" + Py.repr("EntryPoint must be in 'name=module:attrs [extras]' format")
-          + ", " + Py.repr(src) + ")");
+      throw new ConfigException("(" + PyRepr.of("EntryPoint must be in 'name=module:attrs [extras]' format")
+          + ", " + PyRepr.of(src) + ")");
     }
     String module = m.group("module");
     if (!MODULE.matcher(module).lookingAt()) {
-      throw new ConfigException("(" + Py.repr("Invalid module name") + ", " + Py.repr(module) + ")");
+      throw new ConfigException("(" + PyRepr.of("Invalid module name") + ", " + PyRepr.of(module) + ")");
     }
     String attr = m.group("attr");
     if (!builtins.contains(module + ":" + (attr == null ? "" : attr))) {

@@ -1,13 +1,13 @@
 package dev.supervisor4j.daemon.config;
 
-import java.util.ArrayList;
-import java.util.List;
+import dev.supervisor4j.protocol.python.PercentFormat;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.util.Map;
 
 /**
  * Supervisor's {@code %(name)s} expansion of one option value against a name map, with its two error
- * texts. Which names a given option may use is decided by the caller (see the section parsers); this
- * class only formats and reports. Maps keep insertion order because a bare {@code %s} prints the
+ * texts ({@link PercentFormat#expand}) as config errors. Which names a given option may use is decided
+ * by the caller (see the section parsers); this class only formats and reports. Maps keep insertion order because a bare {@code %s} prints the
  * whole map in that order, as Python prints a dict.
  */
 final class Expansions {
@@ -21,16 +21,9 @@ final class Expansions {
    */
   static String expand(String raw, Map<String, ?> names, String label) throws ConfigException {
     try {
-      return PercentFormat.format(raw, names);
-    } catch (PercentFormat.MissingName e) {
-      List<String> available = new ArrayList<>(names.keySet());
-      available.sort(Py::compareCodePoints);
-      throw new ConfigException("Format string " + Py.repr(raw) + " for " + Py.repr(label)
-          + " contains names (" + Py.repr(e.name()) + ") which cannot be expanded. Available names: "
-          + String.join(", ", available));
-    } catch (PercentFormat.BadFormat e) {
-      throw new ConfigException("Format string " + Py.repr(raw) + " for " + Py.repr(label)
-          + " is badly formatted: " + e.getMessage());
+      return PercentFormat.expand(raw, names, label);
+    } catch (PythonError e) {
+      throw new ConfigException(e.getMessage());
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.python.PyStr;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -82,15 +84,15 @@ final class FcgiSockets {
     }
     int colon = rest == null ? -1 : rest.indexOf(':');
     if (colon > 0 && validHost(rest.substring(0, colon)) && digits(rest.substring(colon + 1))) {
-      BigInteger port = PyInt.parse(rest.substring(colon + 1));
+      BigInteger port = Datatypes.pyInt(rest.substring(colon + 1));
       int checked = Datatypes.port(port.toString());
-      return "tcp://" + Py.lower(rest.substring(0, colon)) + ":" + checked;
+      return "tcp://" + PyStr.lower(rest.substring(0, colon)) + ":" + checked;
     }
     throw new ConfigException(pythonTuple("Bad socket format %s", socket));
   }
 
   private static boolean validHost(String host) {
-    return host.chars().noneMatch(Py::isSpace);
+    return host.chars().noneMatch(PyStr::isSpace);
   }
 
   private static boolean digits(String s) {
@@ -99,6 +101,6 @@ final class FcgiSockets {
 
   /** How Python prints a ValueError raised with two arguments: the tuple's repr. */
   private static String pythonTuple(String first, String second) {
-    return "(" + Py.repr(first) + ", " + Py.repr(second) + ")";
+    return "(" + PyRepr.of(first) + ", " + PyRepr.of(second) + ")";
   }
 }

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyStr;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -119,7 +120,7 @@ final class GroupSections {
   private static List<GroupConfig> sortAndResolveClashes(List<GroupConfig> groups) {
     List<GroupConfig> sorted = new ArrayList<>(groups);
     sorted.sort(Comparator.comparingInt(GroupConfig::priority)
-        .thenComparing(GroupConfig::name, Py::compareCodePoints));
+        .thenComparing(GroupConfig::name, PyStr::compareCodePoints));
     Set<String> seen = new HashSet<>();
     List<GroupConfig> out = new ArrayList<>();
     for (GroupConfig g : sorted) {

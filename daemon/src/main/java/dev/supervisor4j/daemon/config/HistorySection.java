@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.nio.file.Path;
 
 /**
@@ -15,8 +16,8 @@ final class HistorySection {
     try {
       return build(ctx, pidfile);
     } catch (ConfigException e) {
-      throw new ConfigException(e.getMessage() + " in section " + Py.repr(NAME) + " (file: "
-          + Py.repr(ctx.fileOf(NAME)) + ")", e);
+      throw new ConfigException(e.getMessage() + " in section " + PyRepr.of(NAME) + " (file: "
+          + PyRepr.of(ctx.fileOf(NAME)) + ")", e);
     }
   }
 
@@ -27,7 +28,7 @@ final class HistorySection {
       url = "jdbc:h2:file:" + defaultFile(pidfile);
     } else if (!url.startsWith("jdbc:")) {
       throw new ConfigException("url must be a JDBC URL (jdbc:h2:file:..., jdbc:postgresql://...): "
-          + Py.repr(url));
+          + PyRepr.of(url));
     }
     int retention = nonNegative("retention_days", get(ctx, "retention_days",
         String.valueOf(HistorySettings.DEFAULT_RETENTION_DAYS)));

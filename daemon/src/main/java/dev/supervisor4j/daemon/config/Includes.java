@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyStr;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ final class Includes {
         ctx.warnings.add("No file matches via include \"" + pattern + "\"");
         continue;
       }
-      matches.sort(Py::compareCodePoints);
+      matches.sort(PyStr::compareCodePoints);
       for (String file : matches) {
         ctx.infos.add("Included extra file \"" + file + "\" during parsing");
         Path path = toPath(file);
@@ -60,7 +61,7 @@ final class Includes {
     StringBuilder cur = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Py.isSpace(c)) {
+      if (PyStr.isSpace(c)) {
         if (cur.length() > 0) {
           out.add(cur.toString());
           cur.setLength(0);

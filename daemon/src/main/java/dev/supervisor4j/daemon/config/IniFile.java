@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.ConfigParserLines;
+import dev.supervisor4j.protocol.python.PythonError;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.ini4j.Config;
 import org.ini4j.Ini;
 import org.ini4j.Profile;
@@ -19,7 +22,11 @@ import org.ini4j.Profile;
  * merge across files, a repeated key keeps the last value read, {@code [DEFAULT]} keys show through in
  * every section, and names are case-sensitive while keys are lower-cased.
  *
- * <p>ini4j 0.5.4 is the store behind {@link IniNormaliser}. Only {@code get}/{@code getAll}/{@code put}
+ * <p>The lines are read by protocol's {@link ConfigParserLines} (CPython configparser's line rules).
+ * ini4j on its own keeps inline comments, knows no continuation lines, keeps key case and trims
+ * section names, so it only receives those pre-digested lines as {@code [token]} and
+ * {@code |key| = |value|} (see {@link #toIni4j}); the cost is that ini4j is merely the store, merging
+ * what configparser's rules produced. ini4j 0.5.4 is that store. Only {@code get}/{@code getAll}/{@code put}
  * are ever called on it: its {@code fetch()}, {@code as()} and bean access evaluate {@code ${...}}
  * expressions and recurse without limit on {@code a=${s/b}}, {@code b=${s/a}} (CVE-2022-41404).
  */
@@ -51,7 +58,11 @@ final class IniFile {
 
   /** Reads the main file's text; parse errors name it as {@code source}. */
   void read(String text, String source) throws ConfigException {
-    load(IniNormaliser.parse(text, source));
+    try {
+      load(ConfigParserLines.parse(text, source));
+    } catch (PythonError e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   /**
@@ -74,15 +85,15 @@ final class IniFile {
     }
   }
 
-  private void load(List<IniNormaliser.Event> events) throws ConfigException {
-    for (IniNormaliser.Event e : events) {
+  private void load(List<ConfigParserLines.Line> events) {
+    for (ConfigParserLines.Line e : events) {
       if (e.isHeader()) {
         tokens.computeIfAbsent(e.section(),
             s -> DEFAULT.equals(s) ? DEFAULT_TOKEN : "s" + tokens.size());
       }
     }
     try {
-      ini.load(new StringReader(IniNormaliser.toIni4j(events, tokens::get)));
+      ini.load(new StringReader(toIni4j(events, tokens::get)));
     } catch (IOException e) {
       throw new IllegalStateException("ini4j rejected normalised input", e);
     }
@@ -173,5 +184,38 @@ final class IniFile {
 
   private static String unwrap(String s) {
     return s.substring(1, s.length() - 1);
+  }
+
+  /**
+   * Renders lines as ini4j input. Section names become opaque tokens (ini4j trims them and treats
+   * {@code /} as a path); keys and values are wrapped in {@code |} because ini4j trims values after
+   * unescaping, and configparser values may start with a newline. Everything outside printable ASCII,
+   * and the backslash, is escaped so ini4j's own unescaping restores it exactly.
+   */
+  static String toIni4j(List<ConfigParserLines.Line> lines, Function<String, String> sectionToken) {
+    StringBuilder b = new StringBuilder();
+    for (ConfigParserLines.Line e : lines) {
+      if (e.isHeader()) {
+        b.append('[').append(sectionToken.apply(e.section())).append("]\n");
+      } else {
+        b.append('|').append(escape(e.key())).append("| = |").append(escape(e.value())).append("|\n");
+      }
+    }
+    return b.toString();
+  }
+
+  private static String escape(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        b.append("\\\\");
+      } else if (c < 0x20 || c > 0x7e || c == '"') {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 }

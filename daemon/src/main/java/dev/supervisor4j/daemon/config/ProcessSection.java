@@ -1,6 +1,8 @@
 package dev.supervisor4j.daemon.config;
 
 import dev.supervisor4j.protocol.Signal;
+import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.python.PyStr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,8 +29,8 @@ final class ProcessSection {
     try {
       return build(ctx, section, groupName);
     } catch (ConfigException e) {
-      throw new ConfigException(e.getMessage() + " in section " + Py.repr(section) + " (file: "
-          + Py.repr(ctx.fileOf(section)) + ")", e);
+      throw new ConfigException(e.getMessage() + " in section " + PyRepr.of(section) + " (file: "
+          + PyRepr.of(ctx.fileOf(section)) + ")", e);
     }
   }
 
@@ -61,7 +63,7 @@ final class ProcessSection {
     long stderrCapture = Datatypes.byteSize(o.get("stderr_capture_maxbytes", "0"));
     boolean stderrEvents = Datatypes.bool(o.get("stderr_events_enabled", "false"));
     String serverUrl = o.get("serverurl", null);
-    if (serverUrl != null && Py.strip(serverUrl).equalsIgnoreCase("AUTO")) {
+    if (serverUrl != null && PyStr.strip(serverUrl).equalsIgnoreCase("AUTO")) {
       serverUrl = null;
     }
     String userName = o.get("user", null);
@@ -108,7 +110,7 @@ final class ProcessSection {
           directory, umask, serverUrl));
     }
     // Supervisor sorts a section's processes by (priority, name); the priority is shared here.
-    out.sort(Comparator.comparing(ProgramConfig::name, Py::compareCodePoints));
+    out.sort(Comparator.comparing(ProgramConfig::name, PyStr::compareCodePoints));
     return out;
   }
 
@@ -122,7 +124,7 @@ final class ProcessSection {
     if (value != null) {
       // Expanded a second time, so a literal % must be written %%%% here.
       String twice = Expansions.expand(value, names, key);
-      switch (Py.lower(twice)) {
+      switch (PyStr.lower(twice)) {
         case "none": case "off":
           target = LogTarget.NONE;
           break;

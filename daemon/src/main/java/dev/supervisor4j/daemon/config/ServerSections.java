@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyStr;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,7 @@ final class ServerSections {
     if (file == null) {
       throw new ConfigException("section [" + section + "] has no file value");
     }
-    Path path = Path.of(ctx.paths.normalize(Py.strip(file)));
+    Path path = Path.of(ctx.paths.normalize(PyStr.strip(file)));
     String[] auth = auth(ctx, section);
     long[] owner = {-1, -1};
     String chown = ctx.getEnvOnly(section, "chown", null);

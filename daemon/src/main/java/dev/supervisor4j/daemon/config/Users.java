@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.config;
 
+import dev.supervisor4j.protocol.python.PyInt;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

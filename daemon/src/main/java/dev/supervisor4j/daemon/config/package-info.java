@@ -6,12 +6,13 @@
  * package-private and split by concern:
  *
  * <ul>
- *   <li>Reading: {@code ConfigText} (UTF-8, newlines), {@code IniNormaliser} (CPython configparser's
- *       line rules), {@code IniFile} (ini4j as the store; {@code [DEFAULT]}, merging, {@code here}),
- *       {@code Includes} and {@code Glob}.
- *   <li>Values: {@code Expansions} over {@code PercentFormat} (Python's {@code %} operator),
- *       {@code Datatypes}, {@code PyInt}, {@code KeyValuePairs} (the {@code environment} lexer),
- *       {@code PyPaths}, {@code Users}, {@code EntryPoints}, and {@code Py} for repr/strip.
+ *   <li>Reading: {@code ConfigText} (UTF-8, newlines), protocol's {@code python.ConfigParserLines}
+ *       (CPython configparser's line rules), {@code IniFile} (ini4j as the store; {@code [DEFAULT]},
+ *       merging, {@code here}), {@code Includes} and {@code Glob}.
+ *   <li>Values: {@code Expansions} over protocol's {@code python.PercentFormat} (Python's {@code %}
+ *       operator), {@code Datatypes} (over {@code python.PyInt}), {@code KeyValuePairs} (the
+ *       {@code environment} lexer), {@code PyPaths}, {@code Users}, {@code EntryPoints}; repr and
+ *       strip are protocol's {@code python.PyRepr} and {@code python.PyStr}.
  *   <li>Sections: {@code DaemonSection}, {@code ServerSections}, {@code CtlSection},
  *       {@code RpcInterfaceSections}, {@code GroupSections}, {@code ProcessSection},
  *       {@code FcgiSockets}, with {@code LoadContext} as the shared state of one load.

@@ -1,6 +1,6 @@
 package dev.supervisor4j.daemon.events;
 
-import dev.supervisor4j.daemon.output.PyRepr;
+import dev.supervisor4j.daemon.output.OutputText;
 import dev.supervisor4j.daemon.process.ProcessEvent;
 import java.nio.charset.StandardCharsets;
 
@@ -19,11 +19,11 @@ public final class EventPayloads {
     }
     if (event instanceof ProcessLogEvent e) {
       return "processname:" + e.process() + " groupname:" + e.group() + " pid:" + e.pid()
-          + " channel:" + e.channel() + "\n" + PyRepr.utf8OrRepr(e.data());
+          + " channel:" + e.channel() + "\n" + OutputText.utf8OrRepr(e.data());
     }
     if (event instanceof ProcessCommEvent e) {
       return "processname:" + e.process() + " groupname:" + e.group() + " pid:" + e.pid() + "\n"
-          + PyRepr.utf8OrRepr(e.data());
+          + OutputText.utf8OrRepr(e.data());
     }
     if (event instanceof RemoteCommEvent e) {
       return "type:" + e.commType() + "\n" + e.data();

@@ -1,7 +1,7 @@
 package dev.supervisor4j.daemon.events;
 
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.daemon.output.PyRepr;
+import dev.supervisor4j.daemon.output.OutputText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -100,7 +100,7 @@ final class ListenerProtocol {
       buffer = Arrays.copyOfRange(buffer, nl + 1, buffer.length);
       resultLen = parseLength(line);
       if (resultLen < 0) {
-        MainLog.warn(name + ": bad result line: '" + PyRepr.utf8OrRepr(line) + "'");
+        MainLog.warn(name + ": bad result line: '" + OutputText.utf8OrRepr(line) + "'");
         buffer = new byte[0];
         change(ListenerState.UNKNOWN);
         outcomes.add(Broken.INSTANCE);

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.output;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -86,7 +87,7 @@ public final class ChildLogNames {
         Files.delete(file);
         deleted.add(file);
       } catch (IOException e) {
-        warn.accept("Failed to clean up " + PyRepr.str(file.toString()));
+        warn.accept("Failed to clean up " + PyRepr.of(file.toString()));
       }
     }
     return deleted;

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.output;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import org.slf4j.Logger;
 
 /**
@@ -15,7 +16,7 @@ final class MainLogCopy implements OutputSink {
 
   MainLogCopy(Logger log, String processName, String channel) {
     this.log = log;
-    this.prefix = PyRepr.str(processName) + " " + channel + " output:\n";
+    this.prefix = PyRepr.of(processName) + " " + channel + " output:\n";
   }
 
   @Override
@@ -23,6 +24,6 @@ final class MainLogCopy implements OutputSink {
     if (len == 0 || !log.isDebugEnabled()) {
       return;
     }
-    log.debug(prefix + PyRepr.utf8OrRepr(buf, off, len));
+    log.debug(prefix + OutputText.utf8OrRepr(buf, off, len));
   }
 }

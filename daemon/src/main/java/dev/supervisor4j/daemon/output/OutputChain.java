@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.output;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public final class OutputChain {
     CaptureBuffer buffer = new CaptureBuffer(captureMaxBytes);
     Consumer<byte[]> onComm = communications;
     Logger log = mainLog;
-    String comm = PyRepr.str(processName) + " " + channel + " emitted a comm event";
+    String comm = PyRepr.of(processName) + " " + channel + " emitted a comm event";
     return new CaptureScanner(normal, side(buffer), () -> {
       byte[] data = buffer.drain();
       if (onComm != null) {

@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon.spawn;
 
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.util.ArrayList;
 import java.util.List;
 

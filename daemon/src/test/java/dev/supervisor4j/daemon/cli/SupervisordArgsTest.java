@@ -37,7 +37,10 @@ class SupervisordArgsTest {
         Arguments.of("-q /nonexist", "invalid value for -q '/nonexist': /nonexist is not an existing directory"),
         Arguments.of("-y 5XB", "invalid value for -y '5XB': invalid literal for int() with base 10: '5xb'"),
         Arguments.of("-a abc", "invalid value for -a 'abc': invalid literal for int() with base 10: 'abc'"),
-        Arguments.of("-z x", "invalid value for -z 'x': invalid literal for int() with base 10: 'x'"));
+        Arguments.of("-z x", "invalid value for -z 'x': invalid literal for int() with base 10: 'x'"),
+        // Printed by supervisord 4.2.5: values are shown with repr().
+        Arguments.of("-e it's", "invalid value for -e \"it's\": bad logging level name \"it's\""),
+        Arguments.of("it's a\\b", "positional arguments are not supported: [\"it's\", 'a\\\\b']"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.supervisor4j.protocol.python.ConfigParserLines;
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -37,7 +39,7 @@ class IniFileTest {
       List<String> keys = new ArrayList<>(defaults); // items(): DEFAULT keys first, as a dict update
       ini.options(section).stream().filter(k -> !keys.contains(k)).forEach(keys::add);
       for (String key : keys) {
-        lines.add(key + " = " + Py.repr(ini.get(section, key)));
+        lines.add(key + " = " + PyRepr.of(ini.get(section, key)));
       }
     }
     assertEquals(resource("configparser-fixture.expected").strip(), String.join("\n", lines));
@@ -78,8 +80,8 @@ class IniFileTest {
   void escapingRoundTripsThroughIni4j() throws IOException {
     Random random = new Random(42);
     String alphabet = "ab|\\\"'=:;#[] \t\n\r\u0001\u007f\u00e9\u2603\ud83d\ude00${}%u0041";
-    List<IniNormaliser.Event> events = new ArrayList<>();
-    events.add(new IniNormaliser.Event("[ odd / name ]", null, null));
+    List<ConfigParserLines.Line> events = new ArrayList<>();
+    events.add(new ConfigParserLines.Line("[ odd / name ]", null, null));
     List<String> values = new ArrayList<>();
     for (int i = 0; i < 300; i++) {
       StringBuilder b = new StringBuilder();
@@ -90,7 +92,7 @@ class IniFileTest {
             ? alphabet.substring(at, at + 2) : String.valueOf(alphabet.charAt(at)));
       }
       values.add(b.toString());
-      events.add(new IniNormaliser.Event("[ odd / name ]", "k" + i + "_" + values.get(i).toLowerCase(
+      events.add(new ConfigParserLines.Line("[ odd / name ]", "k" + i + "_" + values.get(i).toLowerCase(
           java.util.Locale.ROOT).replace("=", "").replace(":", ""), values.get(i)));
     }
     Config config = new Config();
@@ -101,7 +103,7 @@ class IniFileTest {
     config.setEmptyOption(true);
     Ini ini = new Ini();
     ini.setConfig(config);
-    ini.load(new StringReader(IniNormaliser.toIni4j(events, s -> "s0")));
+    ini.load(new StringReader(IniFile.toIni4j(events, s -> "s0")));
     for (int i = 0; i < values.size(); i++) {
       String key = events.get(i + 1).key();
       assertEquals("|" + values.get(i) + "|", ini.get("s0").get("|" + key + "|"), "value " + i);

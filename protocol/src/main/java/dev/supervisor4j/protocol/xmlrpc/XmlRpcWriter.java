@@ -1,5 +1,6 @@
 package dev.supervisor4j.protocol.xmlrpc;
 
+import dev.supervisor4j.protocol.python.PyRepr;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
@@ -97,7 +98,7 @@ final class XmlRpcWriter {
       }
       out.append("</data></array></value>\n");
     } else if (value instanceof XmlRpcValue.Real r) {
-      out.append("<value><double>").append(PyText.floatRepr(r.value())).append("</double></value>\n");
+      out.append("<value><double>").append(PyRepr.ofFloat(r.value())).append("</double></value>\n");
     } else if (value instanceof XmlRpcValue.Base64 b) {
       // base64.encodebytes: 76-character lines, each ending in a newline.
       byte[] raw = b.bytes();

@@ -126,21 +126,6 @@ class XmlRpcWriterTest {
   }
 
   @Test
-  void doublesAsPythonRepr() {
-    assertEquals("1e+16", PyText.floatRepr(1e16));
-    assertEquals("1e-05", PyText.floatRepr(1e-5));
-    assertEquals("0.0001", PyText.floatRepr(1e-4));
-    assertEquals("0.1", PyText.floatRepr(0.1));
-    assertEquals("-0.0", PyText.floatRepr(-0.0));
-    assertEquals("inf", PyText.floatRepr(Double.POSITIVE_INFINITY));
-    assertEquals("nan", PyText.floatRepr(Double.NaN));
-    assertEquals("123456789.123", PyText.floatRepr(123456789.123));
-    assertEquals("1234567890123456.0", PyText.floatRepr(1234567890123456.0));
-    assertEquals("1.5e+300", PyText.floatRepr(1.5e300));
-    assertEquals("100.0", PyText.floatRepr(100));
-  }
-
-  @Test
   void emptyBase64AsPython() {
     assertEquals(wrap("<value><base64>\n</base64></value>\n"), response(new XmlRpcValue.Base64(new byte[0])));
   }

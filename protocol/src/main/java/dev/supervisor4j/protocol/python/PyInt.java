@@ -1,4 +1,4 @@
-package dev.supervisor4j.daemon.config;
+package dev.supervisor4j.protocol.python;
 
 import java.math.BigInteger;
 
@@ -8,30 +8,34 @@ import java.math.BigInteger;
  * passes most numeric options straight to {@code int()}, so its acceptance rules and its
  * {@code invalid literal for int() with base 10: '...'} text are the config format.
  */
-final class PyInt {
+public final class PyInt {
   private PyInt() {}
 
-  /** Parses like Python's {@code int(text, base)}; the exception carries Python's message. */
-  static BigInteger parse(String text, int base) throws ConfigException {
+  /** Parses like Python's {@code int(text, base)}; the {@code ValueError} carries Python's message. */
+  public static BigInteger parse(String text, int base) throws PythonError {
     BigInteger value = tryParse(text, base);
     if (value == null) {
-      String shown = Py.repr(text);
+      String shown = PyRepr.of(text);
       if (shown.codePointCount(0, shown.length()) > 200) { // CPython formats it with %.200R
         shown = shown.substring(0, shown.offsetByCodePoints(0, 200));
       }
-      throw new ConfigException("invalid literal for int() with base " + base + ": " + shown);
+      throw new PythonError("ValueError", "invalid literal for int() with base " + base + ": " + shown);
     }
     return value;
   }
 
-  /** Python's {@code int(text)}. */
-  static BigInteger parse(String text) throws ConfigException {
-    return parse(text, 10);
+  /**
+   * Python's {@code int(text)} where only a {@code long} can be used: null where Python raises, and
+   * also for values beyond a long (supervisorctl could not send them: XML-RPC ints are 32-bit).
+   */
+  public static Long tryParseLong(String text) {
+    BigInteger v = tryParse(text, 10);
+    return v == null || v.bitLength() >= 64 ? null : v.longValue();
   }
 
   /** The parsed value, or null when Python would raise. */
-  static BigInteger tryParse(String text, int base) {
-    String s = Py.strip(text);
+  public static BigInteger tryParse(String text, int base) {
+    String s = PyStr.strip(text);
     int i = 0;
     boolean negative = false;
     if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
@@ -69,24 +73,5 @@ final class PyInt {
     }
     BigInteger value = new BigInteger(digits.toString(), base);
     return negative ? value.negate() : value;
-  }
-
-  /**
-   * Narrows to an int. Python has no limit; a Java field does, so values beyond it are clamped rather
-   * than refused (supervisord would accept them, and no sane setting is that large).
-   */
-  static int clampInt(BigInteger v) {
-    if (v.bitLength() < 32) {
-      return v.intValue();
-    }
-    return v.signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-  }
-
-  /** Narrows to a long, clamping like {@link #clampInt}. */
-  static long clampLong(BigInteger v) {
-    if (v.bitLength() < 64) {
-      return v.longValue();
-    }
-    return v.signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
   }
 }

@@ -1,10 +1,11 @@
-package dev.supervisor4j.daemon.config;
+package dev.supervisor4j.protocol.python;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -14,6 +15,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PercentFormatTest {
   private static final Map<String, Object> NAMES = names();
+  private static final Map<String, String> STRINGS = new LinkedHashMap<>();
+
+  static {
+    STRINGS.put("here", "/etc/sv");
+    STRINGS.put("ENV_HOME", "/root");
+  }
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
@@ -81,9 +88,9 @@ class PercentFormatTest {
       %(b)c            | %c requires int or char
       """)
   void rejectsLikePython(String format, String message) {
-    PercentFormat.BadFormat e = assertThrows(PercentFormat.BadFormat.class,
-        () -> PercentFormat.format(format, NAMES));
+    PythonError e = assertThrows(PythonError.class, () -> PercentFormat.format(format, NAMES));
     assertEquals(message, e.getMessage());
+    assertEquals(null, e.key());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -94,19 +101,46 @@ class PercentFormatTest {
       %()s     | ''
       """)
   void reportsMissingNames(String format, String name) {
-    PercentFormat.MissingName e = assertThrows(PercentFormat.MissingName.class,
-        () -> PercentFormat.format(format, NAMES));
-    assertEquals(name.equals("''") ? "" : name, e.name());
+    PythonError e = assertThrows(PythonError.class, () -> PercentFormat.format(format, NAMES));
+    assertEquals("KeyError", e.pythonClass());
+    assertEquals(name.equals("''") ? "" : name, e.key());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void bareSPrintsTheMapAsAPythonDict() throws Exception {
     assertEquals("{'a': 'x', 'b': 'xy', 'n': 3, 'q': \"it's\", 'big': 1234567, 'neg': -5}",
         PercentFormat.format("%s", NAMES));
+    assertEquals("{'a': 'x', 'b': 'xy', 'n': 3, 'q': \"it's\", 'big': 1234567, 'neg': -5}",
+        PercentFormat.format("%r", NAMES));
+    assertEquals("{'x': '\\xe9'}", PercentFormat.format("%a", Map.of("x", "\u00e9")));
+  }
+
+  @Test
+  void expandReportsAMissingNameWithTheAvailableOnesSorted() {
     assertEquals("Format string 'ls %(nope)s' for 'program:x.command' contains names ('nope') "
             + "which cannot be expanded. Available names: a, b, big, n, neg, q",
-        assertThrows(ConfigException.class,
-            () -> Expansions.expand("ls %(nope)s", NAMES, "program:x.command")).getMessage());
+        assertThrows(PythonError.class,
+            () -> PercentFormat.expand("ls %(nope)s", NAMES, "program:x.command")).getMessage());
+    PythonError e = assertThrows(PythonError.class,
+        () -> PercentFormat.expand("%(nope)s", STRINGS, "supervisorctl.serverurl"));
+    assertEquals("ValueError", e.pythonClass());
+    assertEquals("Format string '%(nope)s' for 'supervisorctl.serverurl' contains names ('nope') which cannot be "
+        + "expanded. Available names: ENV_HOME, here", e.getMessage());
+  }
+
+  @Test
+  void expandReportsABadFormat() {
+    assertEquals("Format string '50%' for 'supervisorctl.password' is badly formatted: incomplete format",
+        assertThrows(PythonError.class, () -> PercentFormat.expand("50%", STRINGS, "supervisorctl.password"))
+            .getMessage());
+  }
+
+  @Test
+  void expandsNamesAndPercent() throws Exception {
+    assertEquals("unix:///etc/sv/s.sock 100%",
+        PercentFormat.expand("unix://%(here)s/s.sock 100%%", STRINGS, "supervisorctl.serverurl"));
+    assertEquals("[  /root]", PercentFormat.expand("[%(ENV_HOME)7s]", STRINGS, "x"));
+    assertEquals("{'here': '/etc/sv', 'ENV_HOME': '/root'}", PercentFormat.expand("%s", STRINGS, "x"));
   }
 
   private static Map<String, Object> names() {

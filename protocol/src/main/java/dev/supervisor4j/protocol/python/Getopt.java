@@ -1,20 +1,21 @@
-package dev.supervisor4j.ctl.options;
+package dev.supervisor4j.protocol.python;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Python's {@code getopt.getopt} (not {@code gnu_getopt}), whose rules and messages supervisorctl
- * shows: options stop at the first non-option word (so {@code status -c x} passes {@code -c x} to
- * the command), {@code --} ends them, long options may be abbreviated to a unique prefix and take
- * their value after {@code =} or as the next word, short options cluster ({@code -ic f}).
+ * Python's {@code getopt.getopt} (not {@code gnu_getopt}), whose rules and messages supervisord and
+ * supervisorctl show: options stop at the first non-option word (so {@code supervisorctl status -c x}
+ * passes {@code -c x} to the command), {@code --} ends them, long options may be abbreviated to a
+ * unique prefix and take their value after {@code =} or as the next word, short options cluster
+ * ({@code -ic f}) and take an attached value ({@code -cFILE}). Errors are {@code GetoptError}s.
  */
-final class Getopt {
+public final class Getopt {
   /** One parsed option: {@code -c} or the full long name {@code --configuration}, and its value ({@code ""} if none). */
-  record Opt(String name, String value) {}
+  public record Opt(String name, String value) {}
 
   /** Options in order, then the remaining arguments. */
-  record Result(List<Opt> opts, List<String> args) {}
+  public record Result(List<Opt> opts, List<String> args) {}
 
   private Getopt() {}
 
@@ -22,7 +23,7 @@ final class Getopt {
    * @param shortopts as in Python: letters, each followed by {@code :} when it takes a value
    * @param longopts  names, each ending in {@code =} when it takes a value
    */
-  static Result parse(List<String> argv, String shortopts, List<String> longopts) throws UsageException {
+  public static Result parse(List<String> argv, String shortopts, List<String> longopts) throws PythonError {
     List<Opt> opts = new ArrayList<>();
     int i = 0;
     while (i < argv.size() && argv.get(i).startsWith("-") && !argv.get(i).equals("-")) {
@@ -41,7 +42,7 @@ final class Getopt {
   }
 
   private static int longOption(List<Opt> opts, String opt, List<String> longopts, List<String> argv, int next)
-      throws UsageException {
+      throws PythonError {
     String optarg = null;
     int eq = opt.indexOf('=');
     if (eq >= 0) {
@@ -55,7 +56,7 @@ final class Getopt {
       }
     }
     if (possibilities.isEmpty()) {
-      throw new UsageException("option --" + opt + " not recognized");
+      throw error("option --" + opt + " not recognized");
     }
     boolean hasArg;
     String full;
@@ -67,7 +68,7 @@ final class Getopt {
       full = opt;
     } else {
       if (possibilities.size() > 1) {
-        throw new UsageException("option --" + opt + " not a unique prefix");
+        throw error("option --" + opt + " not a unique prefix");
       }
       full = possibilities.get(0);
       hasArg = full.endsWith("=");
@@ -78,20 +79,20 @@ final class Getopt {
     if (hasArg) {
       if (optarg == null) {
         if (next >= argv.size()) {
-          throw new UsageException("option --" + full + " requires argument");
+          throw error("option --" + full + " requires argument");
         }
         optarg = argv.get(next);
         next++;
       }
     } else if (optarg != null) {
-      throw new UsageException("option --" + full + " must not have an argument");
+      throw error("option --" + full + " must not have an argument");
     }
     opts.add(new Opt("--" + full, optarg == null ? "" : optarg));
     return next;
   }
 
   private static int shortOptions(List<Opt> opts, String optstring, String shortopts, List<String> argv, int next)
-      throws UsageException {
+      throws PythonError {
     while (!optstring.isEmpty()) {
       char opt = optstring.charAt(0);
       optstring = optstring.substring(1);
@@ -99,7 +100,7 @@ final class Getopt {
       if (shortHasArg(opt, shortopts)) {
         if (optstring.isEmpty()) {
           if (next >= argv.size()) {
-            throw new UsageException("option -" + opt + " requires argument");
+            throw error("option -" + opt + " requires argument");
           }
           optstring = argv.get(next);
           next++;
@@ -114,12 +115,16 @@ final class Getopt {
     return next;
   }
 
-  private static boolean shortHasArg(char opt, String shortopts) throws UsageException {
+  private static boolean shortHasArg(char opt, String shortopts) throws PythonError {
     for (int i = 0; i < shortopts.length(); i++) {
       if (opt == shortopts.charAt(i) && opt != ':') {
         return i + 1 < shortopts.length() && shortopts.charAt(i + 1) == ':';
       }
     }
-    throw new UsageException("option -" + opt + " not recognized");
+    throw error("option -" + opt + " not recognized");
+  }
+
+  private static PythonError error(String message) {
+    return new PythonError("GetoptError", message);
   }
 }
