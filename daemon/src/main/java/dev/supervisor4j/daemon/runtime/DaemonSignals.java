@@ -1,10 +1,10 @@
 package dev.supervisor4j.daemon.runtime;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
 import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.log.MainLog;
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Locale;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -19,10 +19,12 @@ import sun.misc.Signal;
  * <p>Signals ignored at launch: {@code nohup} starts us with SIGHUP ignored, and a non-interactive
  * shell starts {@code cmd &} with SIGINT (and SIGQUIT) ignored; {@code exec}, {@code bin/supervisord}
  * included, keeps those dispositions. The JVM then refuses our handler without a word: HotSpot's
- * {@code JVM_RegisterSignal} (signals_posix.cpp since JDK 16, the same rule in 8 to 25) answers
- * "ignored" for HUP, INT and TERM, its shutdown signals, when {@code sigaction} reports SIG_IGN at
- * the time of the call, so {@code Signal.handle} returns normally and the handler never runs (with
- * {@code -Xrs} it refuses them outright: IllegalArgumentException, logged below). Supervisor
+ * {@code JVM_RegisterSignal} (JDK 17: src/hotspot/os/posix/signals_posix.cpp) answers "ignored"
+ * for HUP, INT and TERM, its shutdown signals, when {@code sigaction} reports SIG_IGN at the time
+ * of the call, without installing anything; {@code jdk.internal.misc.Signal.handle} throws only
+ * for "refused" (-1), so {@code Signal.handle} returns normally and the handler never runs (with
+ * {@code -Xrs} it refuses them outright: IllegalArgumentException, logged below). The fix below was
+ * checked on JDK 17 and 25, under {@code nohup bin/supervisord … &}. Supervisor
  * installs its handlers whatever it inherited, so before handling them we set every one of ours
  * that is SIG_IGN back to SIG_DFL, and SIGCHLD too: ignored, the kernel would reap our children
  * itself and the reaper's waitpid would never see their exit statuses. A disposition that is not
