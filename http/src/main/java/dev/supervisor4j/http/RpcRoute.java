@@ -33,7 +33,8 @@ import org.apache.pekko.stream.javadsl.Sink;
  * read and dropped (up to {@link HttpOptions#DRAIN_FACTOR} times the limit): a client such as
  * Python's xmlrpc.client writes its whole body before it reads, and a server that closed with the
  * body unread would reset the connection under it, so it would see a broken pipe instead of the
- * 413. Longer bodies get the 413 at once and the connection closes unread.
+ * 413. Longer bodies get the 413 at once and the connection closes unread. Large bodies are read
+ * one batch at a time ({@link BodyBudget}).
  *
  * <p>Deviation: Pekko's parser gives the same empty entity for "no Content-Length" and
  * "Content-Length: 0", so both get 411; supervisord answers the latter with 400 (empty XML).
@@ -45,6 +46,7 @@ final class RpcRoute {
   private final HttpLog log;
   private final long maxBytes;
   private final long readTimeoutMillis;
+  private final BodyBudget budget;
 
   RpcRoute(RpcHandler handler, HttpLog log, long maxBytes, Duration readTimeout) {
     // The server settings' max-content-length is maxBytes too: Pekko refuses a longer entity
@@ -53,6 +55,7 @@ final class RpcRoute {
     this.log = log;
     this.maxBytes = maxBytes;
     this.readTimeoutMillis = readTimeout.toMillis();
+    this.budget = new BodyBudget(maxBytes);
   }
 
   Route route() {
@@ -73,6 +76,13 @@ final class RpcRoute {
     if (length.getAsLong() > maxBytes) {
       return drainTooLarge(request, length.getAsLong(), mat);
     }
+    long bytes = length.getAsLong();
+    return budget.acquire(bytes)
+        .thenCompose(admitted -> readAndCall(request, mat))
+        .whenComplete((response, error) -> budget.release(bytes));
+  }
+
+  private CompletionStage<HttpResponse> readAndCall(HttpRequest request, Materializer mat) {
     // The read timeout bounds a client that announces a body and never sends it: while a request is
     // in progress the connection's idle timeout does not apply.
     return request.entity().toStrict(readTimeoutMillis, maxBytes, mat)
