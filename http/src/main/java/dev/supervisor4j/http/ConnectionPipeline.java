@@ -1,14 +1,15 @@
 package dev.supervisor4j.http;
 
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.event.LoggingAdapter;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.settings.ServerSettings;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.TLSProtocol.SslTlsInbound;
 import org.apache.pekko.stream.TLSProtocol.SslTlsOutbound;
@@ -37,19 +38,19 @@ final class ConnectionPipeline {
   private final ServerSettings settings;
   private final LoggingAdapter log;
   private final SharedKillSwitch killSwitch;
-  private final Duration idleTimeout;
+  private final ConnectionWatch.Idle idle;
 
   ConnectionPipeline(Http http, ServerSettings settings, LoggingAdapter log, SharedKillSwitch killSwitch,
-      Duration idleTimeout) {
+      HttpOptions options) {
     this.http = http;
     this.settings = settings;
     this.log = log;
     this.killSwitch = killSwitch;
-    this.idleTimeout = idleTimeout;
+    this.idle = new ConnectionWatch.Idle(options.idleTimeout(), options.readTimeout(), HttpOptions.CROWDED);
   }
 
-  /** A fresh flow for one connection; {@code handler} is the listener's route flow, shared. */
-  Flow<ByteString, ByteString, NotUsed> forConnection(Flow<HttpRequest, HttpResponse, NotUsed> handler,
+  /** A fresh flow for one connection; {@code handler} is the listener's route, shared. */
+  Flow<ByteString, ByteString, NotUsed> forConnection(Function<HttpRequest, CompletionStage<HttpResponse>> handler,
       Optional<InetSocketAddress> remote, Caller caller) {
     ExchangeTracker tracker = new ExchangeTracker();
     BidiFlow<HttpResponse, ByteString, ByteString, HttpRequest, NotUsed> httpOverBytes =
@@ -57,10 +58,10 @@ final class ConnectionPipeline {
     BidiFlow<ByteString, ByteString, ByteString, ByteString, NotUsed> bytes = BidiFlow.fromFlows(
             Flow.of(ByteString.class).via(killSwitch.flow()),
             Flow.of(ByteString.class).via(killSwitch.flow()).via(new StrayCrlfFilter()))
-        .atop(BidiFlow.fromGraph(new ConnectionWatch(idleTimeout, tracker::busy, tracker::peerClosed)));
+        .atop(BidiFlow.fromGraph(new ConnectionWatch(idle, tracker::busy, tracker::peerClosed)));
     Flow<HttpRequest, HttpResponse, NotUsed> identified =
-        Flow.of(HttpRequest.class).map(r -> CallerAttribute.with(r, caller)).via(handler);
-    return httpOverBytes.atop(bytes).reversed().join(tracker.around(identified));
+        Flow.of(HttpRequest.class).map(r -> CallerAttribute.with(r, caller)).via(tracker.around(handler));
+    return httpOverBytes.atop(bytes).reversed().join(identified);
   }
 
   /**

@@ -1,11 +1,17 @@
 package dev.supervisor4j.http;
 
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.http.javadsl.model.HttpEntities;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.model.ResponseEntity;
+import org.apache.pekko.http.javadsl.model.StatusCodes;
+import org.apache.pekko.http.javadsl.model.headers.Connection;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.SharedKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
@@ -21,11 +27,16 @@ import org.apache.pekko.util.ByteString;
  * <p>{@link #peerClosed()} ends every streamed response body of the connection (the client is gone;
  * a log tail would otherwise go on until its next write failed).
  *
+ * <p>Once a response says {@code Connection: close} (a 413 after a body too large, a 401), no
+ * further request of the connection reaches the handler: Pekko's parser may already have read one
+ * pipelined behind it, and it must not run — the connection ends after that response anyway.
+ *
  * <p>Cost: a streamed response's data passes through two extra stages. A response Pekko never renders
  * (the connection broke first) leaves the count up, which only matters to a connection that is gone.
  */
 final class ExchangeTracker {
   private final AtomicInteger inProgress = new AtomicInteger();
+  private volatile boolean closing;
   private final SharedKillSwitch bodies = KillSwitches.shared("response-bodies");
 
   boolean busy() {
@@ -36,17 +47,29 @@ final class ExchangeTracker {
     bodies.shutdown();
   }
 
-  Flow<HttpRequest, HttpResponse, NotUsed> around(Flow<HttpRequest, HttpResponse, NotUsed> handler) {
+  /** Calls {@code handler} for one request at a time, as Pekko's {@code Route.flow} does. */
+  Flow<HttpRequest, HttpResponse, NotUsed> around(Function<HttpRequest, CompletionStage<HttpResponse>> handler) {
     return Flow.of(HttpRequest.class)
-        .map(request -> {
+        .mapAsync(1, request -> {
           inProgress.incrementAndGet();
-          return request;
+          if (closing) {
+            // never sent: the connection closes after the response before it; Pekko wants one each
+            return CompletableFuture.completedFuture(ErrorPages.of(StatusCodes.SERVICE_UNAVAILABLE));
+          }
+          try {
+            return handler.apply(request);
+          } catch (Exception e) {
+            return CompletableFuture.<HttpResponse>failedFuture(e);
+          }
         })
-        .via(handler)
         .map(this::tracked);
   }
 
   private HttpResponse tracked(HttpResponse response) {
+    if (response.getHeader(Connection.class).map(h -> h.value().toLowerCase(Locale.ROOT).contains("close"))
+        .orElse(false)) {
+      closing = true;
+    }
     ResponseEntity entity = response.entity();
     if (entity.isStrict()) {
       inProgress.decrementAndGet();

@@ -13,19 +13,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.pekko.Done;
-import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.Cancellable;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.actor.CoordinatedShutdown;
-import org.apache.pekko.event.Logging;
 import org.apache.pekko.http.javadsl.Http;
 import org.apache.pekko.http.javadsl.model.HttpRequest;
 import org.apache.pekko.http.javadsl.model.HttpResponse;
 import org.apache.pekko.http.javadsl.server.Route;
+import org.apache.pekko.japi.function.Function;
 import org.apache.pekko.stream.KillSwitches;
 import org.apache.pekko.stream.Materializer;
 import org.apache.pekko.stream.SharedKillSwitch;
-import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Tcp;
 
 /**
@@ -84,9 +82,8 @@ public final class HttpFrontEnd {
     Executor io = system.classicSystem().dispatchers().lookup(IO_DISPATCHER);
     HttpFrontEnd frontEnd = new HttpFrontEnd(io);
     ConnectionPipeline pipeline = new ConnectionPipeline(Http.get(system),
-        PekkoServerSettings.create(system, options), Logging.getLogger(system.classicSystem(), frontEnd),
-        frontEnd.connections, options.idleTimeout());
-    RpcRoute rpcRoute = new RpcRoute(rpc, log, options.maxRequestBytes(), options.idleTimeout());
+        PekkoServerSettings.create(system, options), new HttpLogAdapter(log), frontEnd.connections, options);
+    RpcRoute rpcRoute = new RpcRoute(rpc, log, options.maxRequestBytes(), options.readTimeout());
     LogTailRoutes logRoutes = new LogTailRoutes(api, log);
 
     // Whatever happens to the caller, the socket files go when the actor system terminates.
@@ -97,7 +94,7 @@ public final class HttpFrontEnd {
     CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
     for (HttpServerSpec spec : inetFirst(servers)) {
       Route route = Routes.forListener(spec, rpcRoute, logRoutes, options.extraRoutes(), log);
-      Flow<HttpRequest, HttpResponse, NotUsed> handler = route.flow(system);
+      Function<HttpRequest, CompletionStage<HttpResponse>> handler = route.handler(system);
       chain = chain.thenCompose(done -> frontEnd.open(spec, handler, pipeline, system, mat, log))
           .thenRun(() -> warnIfOpen(spec, log));
     }
@@ -123,7 +120,7 @@ public final class HttpFrontEnd {
     }
   }
 
-  private CompletionStage<Void> open(HttpServerSpec spec, Flow<HttpRequest, HttpResponse, NotUsed> handler,
+  private CompletionStage<Void> open(HttpServerSpec spec, Function<HttpRequest, CompletionStage<HttpResponse>> handler,
       ConnectionPipeline pipeline, ClassicActorSystemProvider system, Materializer mat, HttpLog log) {
     if (spec instanceof HttpServerSpec.Inet tcp) {
       return InetListener.bind(system, tcp,

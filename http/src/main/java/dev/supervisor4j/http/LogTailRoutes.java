@@ -118,8 +118,10 @@ final class LogTailRoutes {
     ResponseEntity entity = closesAfterResponse(request)
         ? HttpEntities.createCloseDelimited(ContentTypes.TEXT_PLAIN_UTF8, data)
         : HttpEntities.createChunked(ContentTypes.TEXT_PLAIN_UTF8, data);
-    List<HttpHeader> headers = new ArrayList<>(2);
+    List<HttpHeader> headers = new ArrayList<>(3);
     headers.add(LastModified.create(DateTime.now()));
+    // A log holds whatever a program printed: a browser must show it as text, never sniff HTML in it.
+    headers.add(RawHeader.create("X-Content-Type-Options", "nosniff"));
     if (accelHeader) {
       headers.add(RawHeader.create("X-Accel-Buffering", "no"));
     }

@@ -24,6 +24,10 @@ final class PekkoServerSettings {
         // ConnectionWatch replaces Pekko's connection idle timeout (it spares streaming responses).
         "pekko.http.server.idle-timeout = infinite",
         "pekko.http.server.parsing.max-content-length = " + options.maxRequestBytes(),
+        // Unparsable requests get supervisord's error page and are logged at debug (IllegalRequests);
+        // a header Pekko cannot parse is kept raw and logged nowhere: clients choose both at will.
+        "pekko.http.server.parsing.error-handler = \"" + IllegalRequests.class.getName() + "\"",
+        "pekko.http.server.parsing.illegal-header-warnings = off",
         // Keep Authorization exactly as sent: Pekko's Basic model re-encodes what it decodes, so
         // undecodable credentials (400 in supervisord) would be indistinguishable from wrong ones.
         // Connection, Host and Expect are still modelled, and Content-* are always handled.

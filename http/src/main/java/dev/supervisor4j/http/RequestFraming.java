@@ -2,6 +2,7 @@ package dev.supervisor4j.http;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
 import org.apache.pekko.util.ByteString;
 
 /**
@@ -17,17 +18,32 @@ import org.apache.pekko.util.ByteString;
  * the Pekko behaviour it replaces. A request Pekko rejects closes the connection anyway. Only CR and
  * LF bytes at a request start are ever dropped; every other byte goes through unchanged.
  *
+ * <p>It also refuses a request line that cannot be one ({@code method SP target SP HTTP/x.y}):
+ * Pekko's parser, given {@code garbage\r\n}, waits for more bytes (the method or target might go
+ * on), so the client got no answer until it closed. Once such a line is complete, {@link #refused()}
+ * is true and nothing more passes: the stage ends the request stream there, and Pekko answers 400
+ * and closes, as supervisord answers such a line at once.
+ *
  * <p>Not thread-safe: one per connection, used from its stream stage only.
  */
 final class RequestFraming {
   private static final int MAX_HEAD = 64 * 1024;
+  /** RFC 9112 §3: a token, one space, a target without spaces or controls, one space, the version. */
+  private static final Pattern REQUEST_LINE =
+      Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+ [^\\x00-\\x20\\x7f]+ HTTP/[0-9]\\.[0-9]\r?\n");
 
-  private enum State { START, HEAD, BODY, PASS }
+  private enum State { START, HEAD, BODY, PASS, REFUSED }
 
   private State state = State.START;
   private final ByteArrayOutputStream head = new ByteArrayOutputStream();
   private int lineLength;
+  private boolean firstLine;
   private long bodyLeft;
+
+  /** True once a malformed request line has been passed on: the request stream should end there. */
+  boolean refused() {
+    return state == State.REFUSED;
+  }
 
   /** The bytes of {@code input} to pass on; may be empty. */
   ByteString filter(ByteString input) {
@@ -37,7 +53,7 @@ final class RequestFraming {
     ByteString out = ByteString.emptyByteString();
     int i = 0;
     int n = input.size();
-    while (i < n && state != State.PASS) {
+    while (i < n && state != State.PASS && state != State.REFUSED) {
       switch (state) {
         case START -> {
           byte b = input.apply(i);
@@ -47,6 +63,7 @@ final class RequestFraming {
             state = State.HEAD;
             head.reset();
             lineLength = 0;
+            firstLine = true;
           }
         }
         case HEAD -> {
@@ -68,7 +85,7 @@ final class RequestFraming {
         default -> throw new IllegalStateException(state.name());
       }
     }
-    return i < n ? out.concat(input.drop(i)) : out;
+    return i < n && state != State.REFUSED ? out.concat(input.drop(i)) : out;
   }
 
   private void headByte(byte b) {
@@ -77,6 +94,13 @@ final class RequestFraming {
       return;
     }
     head.write(b);
+    if (b == '\n' && firstLine) {
+      firstLine = false;
+      if (!REQUEST_LINE.matcher(head.toString(StandardCharsets.ISO_8859_1)).matches()) {
+        state = State.REFUSED;
+        return;
+      }
+    }
     if (b == '\n') {
       if (lineLength == 0) {
         headEnded();

@@ -14,8 +14,10 @@
  *   <li>one connection: {@code ConnectionPipeline} (bytes to requests through Pekko's server layer),
  *       {@code ConnectionWatch} (idle timeout that spares exchanges in progress, client end of
  *       stream), {@code ExchangeTracker}, {@code StrayCrlfFilter} + {@code RequestFraming},
- *       {@code PekkoServerSettings};</li>
- *   <li>routes: {@code Routes} (table, auth, rejection and exception pages), {@code RpcRoute},
+ *       {@code PekkoServerSettings}, {@code IllegalRequests} (unparsable requests: error page, debug
+ *       log) + {@code HttpLogAdapter} (Pekko's log into the main log);</li>
+ *   <li>routes: {@code Routes} (table, auth, rejection and exception pages), {@code RpcRoute}
+ *       (+ {@code BodyBudget}: large bodies one batch at a time),
  *       {@code LogTailRoutes}, {@code BasicAuth}, {@code ErrorPages}, {@code RequestPaths}.</li>
  * </ul>
  *

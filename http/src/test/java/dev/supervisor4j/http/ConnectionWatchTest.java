@@ -17,6 +17,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,5 +88,44 @@ class ConnectionWatchTest {
     } finally {
       pendingAnswer = CompletableFuture.completedFuture(new byte[0]);
     }
+  }
+
+  /**
+   * The cause of "Remote end closed connection without response": a kept-alive connection reused
+   * after a pause longer than the idle timeout (60 s before) was closed under the client, which
+   * does not retry (http.client, supervisor's own transport). Now a pause longer than the read
+   * timeout is fine, and only a crowded front end closes idle connections that soon.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"inet", "unix"})
+  void aKeptAliveConnectionPausedLongerThanTheReadTimeoutIsStillAnswered(String kind) throws Exception {
+    ActorSystem<Void> own = ActorSystem.create(Behaviors.empty(), "ConnectionWatchTestPaused");
+    HttpFrontEnd patient = Listeners.bind(own,
+        List.of(Listeners.unix(Files.createTempDirectory("conn").resolve("s.sock"), null, null),
+            Listeners.inet(null, null)),
+        body -> CompletableFuture.completedFuture("ok".getBytes(StandardCharsets.UTF_8)), api, new RecordingLog(),
+        HttpOptions.defaults().withReadTimeout(Duration.ofMillis(200)));
+    try (RawHttp client = RawHttp.connect(Listeners.address(patient, kind))) {
+      assertEquals(200, client.exchange(post()).status());
+      Thread.sleep(1_500); // several read timeouts and idle checks, but not crowded
+      assertEquals("ok", client.exchange(post()).bodyText());
+    } finally {
+      Listeners.stop(patient);
+      own.terminate();
+    }
+  }
+
+  @Test
+  void idleConnectionsGetTheShortTimeoutOnlyWhileTheFrontEndIsCrowded() {
+    ConnectionWatch.Idle idle = new ConnectionWatch.Idle(Duration.ofMinutes(30), Duration.ofSeconds(60), 2);
+    idle.opened();
+    idle.opened();
+    assertEquals(Duration.ofMinutes(30).toNanos(), idle.limitNanos());
+    idle.opened();
+    assertEquals(Duration.ofSeconds(60).toNanos(), idle.limitNanos(), "three open, more than two");
+    idle.closed();
+    assertEquals(Duration.ofMinutes(30).toNanos(), idle.limitNanos());
+    assertEquals(Duration.ofSeconds(15), idle.checkEvery());
+    assertEquals(Duration.ofMinutes(30), HttpOptions.defaults().idleTimeout(), "supervisord's zombie timeout");
   }
 }

@@ -65,6 +65,8 @@ class LogTailRoutesTest {
       assertEquals("chunked", head.header("Transfer-Encoding").orElseThrow());
       assertEquals("text/plain; charset=UTF-8", head.header("Content-Type").orElseThrow());
       assertEquals("no", head.header("X-Accel-Buffering").orElseThrow());
+      // a log is whatever a program printed: never sniffed as HTML by a browser
+      assertEquals("nosniff", head.header("X-Content-Type-Options").orElseThrow());
       assertTrue(head.header("Last-Modified").isPresent());
       assertTrue(head.header("Content-Length").isEmpty());
 
@@ -139,6 +141,7 @@ class LogTailRoutesTest {
       RawHttp.Response head = http.send(get("/mainlogtail")).readHead();
       assertEquals(200, head.status());
       assertTrue(head.header("X-Accel-Buffering").isEmpty());
+      assertEquals("nosniff", head.header("X-Content-Type-Options").orElseThrow());
       main.emit("2026-11-24 INFO hello\n");
       assertEquals("2026-11-24 INFO hello\n", http.readChunk());
     } finally {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.junit.jupiter.api.AfterAll;
@@ -151,5 +152,62 @@ class RpcRouteTest {
     assertTrue(log.lines().contains(
         "CRITICAL Server '" + section + "' running without any HTTP authentication checking"),
         log.lines().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"inet", "unix"})
+  void bodiesUpToSixteenMibAreTakenAndLongerOnesGet413AndAClosedConnection(String kind) throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    behaviour = body -> {
+      calls.incrementAndGet();
+      return CompletableFuture.completedFuture(Integer.toString(body.length).getBytes(StandardCharsets.UTF_8));
+    };
+    int logged = log.lines().size();
+    try (RawHttp http = client(kind)) {
+      // supervisord takes a 9 MB argument; so do we, and keep the connection
+      assertEquals("9000000", http.exchange(post("/RPC2", "x".repeat(9_000_000))).bodyText());
+      assertEquals("16777216", http.exchange(post("/RPC2", "x".repeat(16 << 20))).bodyText());
+    }
+    try (RawHttp http = client(kind)) {
+      // 17 MiB: read to the end and dropped, so the client sees the 413 rather than a reset
+      String tooLong = post("/RPC2", "x".repeat(17 << 20)) + post("/RPC2", "smuggled");
+      RawHttp.Response response = http.exchange(tooLong);
+      assertEquals(413, response.status());
+      assertEquals("close", response.header("Connection").orElseThrow());
+      assertTrue(http.serverClosed(), "closed after the 413");
+    }
+    try (RawHttp http = client(kind)) {
+      // far beyond the limit: 413 before the body, and the connection closes
+      RawHttp.Response response = http.send("POST /RPC2 HTTP/1.1\r\nHost: localhost\r\n"
+          + "Content-Length: " + (HttpOptions.DRAIN_FACTOR * (16L << 20) + 1) + "\r\n\r\n<?xml").readHead();
+      assertEquals(413, response.status());
+      http.readBytes(Integer.parseInt(response.header("Content-Length").orElseThrow()));
+      assertTrue(http.serverClosed());
+    }
+    assertEquals(2, calls.get(), "nothing of a refused body reached the handler as a request");
+    try (RawHttp http = client(kind)) {
+      assertEquals("1", http.exchange(post("/RPC2", "x")).bodyText(), "the next connection is clean");
+    }
+    assertEquals(logged, log.lines().size(), log.lines().toString());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"inet", "unix"})
+  void aGarbageRequestLineIsAnswered400AndClosedAtOnceAndNotLoggedAsAWarning(String kind) throws Exception {
+    int before = log.lines().size();
+    for (String garbage : new String[] {"garbage\r\n", "GET\r\n", "hello world\r\n", "<?xml version='1.0'?>\r\n"}) {
+      try (RawHttp http = client(kind)) {
+        // the client keeps its side open: the answer must not wait for it
+        RawHttp.Response response = http.send(garbage).readHead();
+        assertTrue(response.status() == 400 || response.status() == 501, garbage + response.statusLine());
+        http.readBytes(Integer.parseInt(response.header("Content-Length").orElseThrow()));
+        assertTrue(http.serverClosed(), garbage);
+      }
+    }
+    List<String> lines = log.lines().subList(before, log.lines().size());
+    assertTrue(lines.stream().noneMatch(line -> line.startsWith("WARN") || line.startsWith("ERROR")),
+        lines.toString());
+    assertTrue(lines.stream().anyMatch(line -> line.startsWith("DEBUG Illegal request")),
+        "client errors are still there at debug: " + lines);
   }
 }

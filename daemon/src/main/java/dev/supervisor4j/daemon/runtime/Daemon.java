@@ -12,11 +12,13 @@ import dev.supervisor4j.daemon.config.LoadMessage;
 import dev.supervisor4j.daemon.api.ActorSupervisorApi;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.http.HttpOptions;
 import dev.supervisor4j.http.RpcHandler;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.xmlrpc.MalformedRequest;
 import dev.supervisor4j.protocol.xmlrpc.RpcDispatcher;
 import dev.supervisor4j.protocol.xmlrpc.XmlRpcCodec;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcLimits;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.process.ProcessActor;
@@ -83,8 +85,10 @@ public final class Daemon implements ConfigSource {
     History history = History.start(system, initial.history(), clock);
     daemon.history = history;
     SupervisorApi api = new ActorSupervisorApi(system, system, history.ledger());
+    HttpOptions httpOptions = HttpOptions.fromConfig(system.settings().config());
     try {
-      HttpServers.open(system, initial, rpcHandler(api, history), api, caller -> history.forCaller(api, caller));
+      HttpServers.open(system, initial, httpOptions, rpcHandler(api, history, httpOptions.maxRequestBytes()), api,
+          caller -> history.forCaller(api, caller));
     } catch (StartupError e) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
@@ -103,8 +107,10 @@ public final class Daemon implements ConfigSource {
    * XML-RPC over HTTP, each request through the API as its caller sees it (actions are recorded in
    * the history with who sent them).
    */
-  private static RpcHandler rpcHandler(SupervisorApi api, History history) {
-    XmlRpcCodec codec = new XmlRpcCodec();
+  private static RpcHandler rpcHandler(SupervisorApi api, History history, long maxRequestBytes) {
+    // The decoder takes what the HTTP layer lets through: one limit, one answer (413) beyond it.
+    XmlRpcCodec codec = new XmlRpcCodec(
+        new XmlRpcLimits((int) maxRequestBytes, XmlRpcLimits.REQUESTS.maxDepth()), XmlRpcLimits.RESPONSES);
     RpcDispatcher anonymous = new RpcDispatcher(history.forCaller(api, Caller.UNKNOWN), codec);
     return new RpcHandler() {
       @Override

@@ -35,10 +35,12 @@ final class HttpServers {
    * Binds every server, inet ones first; returns null when there are none (a daemon without HTTP
    * sections still runs, as supervisord does).
    *
+   * @param httpOptions timeouts and body limit ({@link HttpOptions#fromConfig}); the console is added here
    * @param actingAs the API as one caller uses it (the web console's actions are recorded with who)
    * @throws StartupError with supervisord's text when a port or socket is taken
    */
-  static HttpFrontEnd open(ActorSystem<?> system, SupervisordConfig config, RpcHandler rpc, SupervisorApi api,
+  static HttpFrontEnd open(ActorSystem<?> system, SupervisordConfig config, HttpOptions httpOptions,
+      RpcHandler rpc, SupervisorApi api,
       java.util.function.Function<dev.supervisor4j.http.Caller, SupervisorApi> actingAs) throws StartupError {
     List<HttpServerSpec> specs = new ArrayList<>();
     for (HttpServerConfig s : config.httpServers()) {
@@ -62,7 +64,7 @@ final class HttpServers {
     }
     try {
       // One console per front end: its live feed is shared by every listener.
-      HttpOptions options = HttpOptions.defaults()
+      HttpOptions options = httpOptions
           .withExtraRoutes(List.of(WebConsole.create(system, api, actingAs).route()));
       return HttpFrontEnd.bind(system, specs, rpc, api, MAIN_LOG, options).toCompletableFuture().join();
     } catch (CompletionException e) {

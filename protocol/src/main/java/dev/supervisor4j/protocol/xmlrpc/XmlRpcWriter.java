@@ -123,6 +123,11 @@ final class XmlRpcWriter {
    */
   static void text(StringBuilder out, String s) {
     int n = s.length();
+    if (n > 4096) {
+      // One long string (a 16 MiB argument echoed in a fault): grow once to about its size rather
+      // than by doubling, which would leave up to twice the text in garbage in a 128 MiB heap.
+      out.ensureCapacity(out.length() + n + 256);
+    }
     int run = 0;
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);

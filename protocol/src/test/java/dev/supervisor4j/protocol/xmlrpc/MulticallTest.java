@@ -104,7 +104,7 @@ class MulticallTest {
   @Test
   void tenThousandImmediateCallsDoNotNestTheStack() {
     List<XmlRpcValue> calls = Collections.nCopies(10_000, call("supervisor.getPID"));
-    // Straight to the dispatcher: encoded, this many calls are over the 1 MiB request limit.
+    // Straight to the dispatcher: the HTTP daemon tests send the same over the wire.
     MethodResponse r = RpcHarness.join(rpc.dispatcher.call(
         new MethodCall("system.multicall", List.of(new XmlRpcValue.Array(calls)))).toCompletableFuture());
     XmlRpcValue.Array result = (XmlRpcValue.Array) ((MethodResponse.Success) r).value();
