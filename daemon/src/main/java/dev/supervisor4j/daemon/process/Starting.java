@@ -52,7 +52,7 @@ final class Starting {
       // Logged inside the gate: once a shutdown is logged, no spawn of this generation follows it.
       ProcessLog.LOG.info("spawned: '{}' with pid {}", env.name(), spawned.pid());
       return spawned;
-    }));
+    }), request != null);
     env.ctx().pipeToSelf(child, (spawned, error) -> spawned != null
         ? new ProcessMsg.Spawned(spawned)
         : new ProcessMsg.SpawnFailed(error instanceof CompletionException && error.getCause() != null

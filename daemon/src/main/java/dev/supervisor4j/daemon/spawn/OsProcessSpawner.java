@@ -69,7 +69,7 @@ public final class OsProcessSpawner implements ProcessSpawner {
   }
 
   @Override
-  public CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
-    return spawnThread.spawnLater(request, gate);
+  public CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate, boolean urgent) {
+    return spawnThread.spawnLater(request, gate, urgent);
   }
 }

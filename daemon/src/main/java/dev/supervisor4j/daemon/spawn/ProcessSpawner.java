@@ -14,8 +14,11 @@ public interface ProcessSpawner {
    * Spawns without making the caller wait: an actor pipes the result to itself, so a queue of
    * spawns never holds a dispatcher thread. The fork happens inside {@code gate} (which may refuse
    * it with {@link SpawnCancelled}). This default spawns at once, on the caller's thread.
+   *
+   * @param urgent someone asked for this start (an operator, an autostart): it goes before the
+   *               queued autorestarts and retries
    */
-  default CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
+  default CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate, boolean urgent) {
     try {
       return CompletableFuture.completedFuture(gate.pass(() -> spawn(request)));
     } catch (SpawnException | RuntimeException e) {

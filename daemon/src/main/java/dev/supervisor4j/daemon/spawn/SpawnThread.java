@@ -8,10 +8,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one thread that makes children. It runs supervisord's in-child steps on itself: user, then
@@ -40,6 +41,7 @@ final class SpawnThread {
   private final LibC libc;
   private final ChildReaper reaper;
   private final ThreadPoolExecutor executor;
+  private final AtomicLong sequence = new AtomicLong();
   // Confined to the spawner thread (set up by it, used only by its tasks):
   private PosixSpawn posix;
   private ThreadCredentials credentials;
@@ -49,7 +51,8 @@ final class SpawnThread {
   SpawnThread(LibC libc, ChildReaper reaper) {
     this.libc = libc;
     this.reaper = reaper;
-    this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+    // Only Queued tasks go in (execute, never submit): the queue orders them.
+    this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new PriorityBlockingQueue<>(),
         task -> {
           Thread t = new Thread(null, () -> {
             setUp();
@@ -63,32 +66,48 @@ final class SpawnThread {
 
   /**
    * Queues a spawn on the spawner thread and returns at once. {@code gate} is asked when the
-   * spawn's turn comes, so a spawn queued before a shutdown began never runs after it.
+   * spawn's turn comes, so a spawn queued before a shutdown began never runs after it. Urgent
+   * spawns (a start that someone asked for: an operator, an autostart) go before the others
+   * (autorestarts and retries), each kind in the order queued: in a crash loop the queue is
+   * long, and a start must not wait behind it.
    */
-  CompletableFuture<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
+  CompletableFuture<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate, boolean urgent) {
     CompletableFuture<RunningChild> result = new CompletableFuture<>();
     try {
-      executor.execute(() -> {
+      executor.execute(new Queued(urgent, sequence.incrementAndGet(), () -> {
         try {
           result.complete(gate.pass(() -> spawnHere(request)));
         } catch (SpawnException | RuntimeException | Error e) {
           result.completeExceptionally(e);
         }
-      });
+      }));
     } catch (RejectedExecutionException e) {
       result.completeExceptionally(e);
     }
     return result;
   }
 
+  /** A queued spawn: urgent ones first, then by the order they came. */
+  record Queued(boolean urgent, long sequence, Runnable work) implements Runnable, Comparable<Queued> {
+    @Override
+    public void run() {
+      work.run();
+    }
+
+    @Override
+    public int compareTo(Queued other) {
+      return urgent != other.urgent ? (urgent ? -1 : 1) : Long.compare(sequence, other.sequence);
+    }
+  }
+
   /** Spawns on the spawner thread and waits for it; an interrupt does not abandon the child. */
   OsRunningChild spawn(SpawnRequest request) throws SpawnException {
-    Future<OsRunningChild> result = executor.submit(() -> spawnHere(request));
+    Future<RunningChild> result = spawnLater(request, SpawnGate.OPEN, true);
     boolean interrupted = false;
     try {
       while (true) {
         try {
-          return result.get();
+          return (OsRunningChild) result.get();
         } catch (InterruptedException e) {
           interrupted = true;
         } catch (ExecutionException e) {

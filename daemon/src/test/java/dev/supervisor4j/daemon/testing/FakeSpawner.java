@@ -60,11 +60,11 @@ public final class FakeSpawner implements ProcessSpawner {
   }
 
   @Override
-  public CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate) {
+  public CompletionStage<RunningChild> spawnLater(SpawnRequest request, SpawnGate gate, boolean urgent) {
     synchronized (this) {
       if (held != null) {
         CompletableFuture<RunningChild> result = new CompletableFuture<>();
-        held.add(() -> ProcessSpawner.super.spawnLater(request, gate).whenComplete((c, e) -> {
+        held.add(() -> ProcessSpawner.super.spawnLater(request, gate, urgent).whenComplete((c, e) -> {
           if (e != null) {
             result.completeExceptionally(e);
           } else {
@@ -74,7 +74,7 @@ public final class FakeSpawner implements ProcessSpawner {
         return result;
       }
     }
-    return ProcessSpawner.super.spawnLater(request, gate);
+    return ProcessSpawner.super.spawnLater(request, gate, urgent);
   }
 
   public int spawnCount() {
