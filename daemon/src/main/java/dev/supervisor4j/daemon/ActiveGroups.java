@@ -2,23 +2,24 @@ package dev.supervisor4j.daemon;
 
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.group.GroupMsg;
-import dev.supervisor4j.protocol.NameSpec;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
- * The groups running now, in priority order, with their processes' actors: the root's registry.
- * Immutable; a change makes a new one.
+ * The groups running now, in priority order, with their actors: the root's registry. Immutable; a
+ * change makes a new one. (Which processes they hold is on the status board.)
  */
 record ActiveGroups(List<Group> groups) {
 
   /** One active group. */
-  record Group(GroupConfig config, ActorRef<GroupMsg> ref, List<RootMsg.Member> members) {
+  record Group(GroupConfig config, ActorRef<GroupMsg.Command> ref) {
     String name() {
       return config.name();
     }
@@ -36,23 +37,14 @@ record ActiveGroups(List<Group> groups) {
     return groups.stream().filter(g -> g.name().equals(name)).findFirst();
   }
 
-  /** The members a name means, or empty for an unknown name. */
-  Optional<List<RootMsg.Member>> resolve(NameSpec spec) {
-    Optional<Group> group = get(spec.group());
-    if (group.isEmpty()) {
-      return Optional.empty();
+  /** The group's place in this list, or -1. */
+  int indexOf(String name) {
+    for (int i = 0; i < groups.size(); i++) {
+      if (groups.get(i).name().equals(name)) {
+        return i;
+      }
     }
-    if (spec.isGroup()) {
-      return Optional.of(group.get().members());
-    }
-    return group.get().members().stream().filter(m -> m.name().equals(spec.process())).findFirst()
-        .map(List::of);
-  }
-
-  List<RootMsg.Member> allMembers() {
-    List<RootMsg.Member> all = new ArrayList<>();
-    groups.forEach(g -> all.addAll(g.members()));
-    return all;
+    return -1;
   }
 
   Set<String> names() {
@@ -61,11 +53,25 @@ record ActiveGroups(List<Group> groups) {
     return names;
   }
 
+  /** Each active group's config, by name. */
+  Map<String, GroupConfig> configs() {
+    Map<String, GroupConfig> configs = new LinkedHashMap<>();
+    groups.forEach(g -> configs.put(g.name(), g.config()));
+    return configs;
+  }
+
   /** With {@code g} added, kept in (priority, name) order; groups added at run time after equals. */
   ActiveGroups with(Group g) {
     List<Group> next = new ArrayList<>(groups);
     next.add(g);
     next.sort(Comparator.comparingInt((Group x) -> x.config().priority()));
+    return new ActiveGroups(next);
+  }
+
+  /** With the group of that name now configured as {@code config}, in the same place. */
+  ActiveGroups updated(GroupConfig config) {
+    List<Group> next = new ArrayList<>(groups);
+    next.replaceAll(g -> g.name().equals(config.name()) ? new Group(config, g.ref()) : g);
     return new ActiveGroups(next);
   }
 

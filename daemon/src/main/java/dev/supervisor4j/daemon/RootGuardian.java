@@ -1,30 +1,33 @@
 package dev.supervisor4j.daemon;
 
+import dev.supervisor4j.daemon.actor.ActorNames;
+import dev.supervisor4j.daemon.actor.Collector;
+import dev.supervisor4j.daemon.actor.Refusable;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.GroupConfig;
-import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.events.GroupEvent;
 import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.events.SupervisorStateEvent;
-import dev.supervisor4j.daemon.group.Collector;
 import dev.supervisor4j.daemon.group.GroupActor;
 import dev.supervisor4j.daemon.group.GroupMsg;
+import dev.supervisor4j.daemon.group.Outcome;
+import dev.supervisor4j.daemon.group.ProcessFactory;
+import dev.supervisor4j.daemon.group.ResultOrder;
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.daemon.process.Generation;
-import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.SupervisorFault;
 import dev.supervisor4j.protocol.SupervisorState;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,50 +36,62 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.StashBuffer;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * The top of the tree: supervisord's own state (RUNNING, RESTARTING, SHUTDOWN), a GroupActor and
- * the ProcessActors of each group, start in priority order and stop in reverse, one group at a
- * time, as supervisord does. It also resolves names for the API, so that calls go straight to the
- * process they concern.
+ * The top of the tree: supervisord's own state (RUNNING, RESTARTING, SHUTDOWN), the ordered start
+ * (groups in priority order) and stop (in reverse, one group at a time), the active groups and the
+ * config changes applied to them. It holds group refs only: a request for {@code group:name} goes
+ * root → group → process; reads go to the {@link StatusBoard}, not here.
  */
 public final class RootGuardian {
-  private static final Duration INFO_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration AUTOSTART_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(3);
+  /** supervisord has no server-side timeout for an update; this only bounds leaks. */
+  private static final Duration UPDATE_TIMEOUT = Duration.ofDays(1);
+  private static final int STASH = 10_000;
 
   private final ActorContext<RootMsg> ctx;
   private final TimerScheduler<RootMsg> timers;
+  private final StashBuffer<RootMsg> stash;
   private final ProcessFactory processes;
   private final ConfigSource configSource;
   private final CompletableFuture<Integer> exitCode;
   private final ActorRef<HubMsg> hub;
+  private final StatusBoard board;
   private final Generations generations;
-  /** The processes' shared stop flag; a new one at each start. */
-  private Generation current;
+  private final ActorRef<GroupMsg.Ready> readies;
+  private GroupActor.Context groupContext;
   private int generation;
   /** Makes actor names unique: an old group's actors may still be stopping when it is re-added. */
   private long spawned;
   private SupervisordConfig config;
   private SupervisordConfig lastRead;
   private ActiveGroups active = ActiveGroups.empty();
-  /** Groups with an update under way (waiting for retired processes to stop). */
-  private final Set<String> updating = new HashSet<>();
+  /** Groups made by addProcessGroup that are not on the board yet: the callers to answer then. */
+  private final Map<String, ActorRef<StatusReply<Done>>> adding = new HashMap<>();
+  /** Groups with an update under way: the callers to answer. */
+  private final Map<String, ActorRef<StatusReply<Done>>> updating = new HashMap<>();
   /** Left stopped by the first autostart only (remember_stopped); a restart starts everything. */
-  private java.util.Set<String> keepStopped = java.util.Set.of();
+  private Set<String> keepStopped = Set.of();
 
-  private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, ProcessFactory processes,
-      ConfigSource configSource, CompletableFuture<Integer> exitCode, Generations generations) {
+  private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, StashBuffer<RootMsg> stash,
+      ProcessFactory processes, ConfigSource configSource, CompletableFuture<Integer> exitCode,
+      Generations generations, StatusBoard board) {
     this.ctx = ctx;
-    this.generations = generations;
     this.timers = timers;
+    this.stash = stash;
+    this.generations = generations;
     this.processes = processes;
     this.configSource = configSource;
     this.exitCode = exitCode;
+    this.board = board;
     this.hub = ctx.spawn(EventHub.create(), "events");
+    this.readies = ctx.messageAdapter(GroupMsg.Ready.class, RootMsg.GroupReady::new);
   }
 
   /**
@@ -84,11 +99,13 @@ public final class RootGuardian {
    * @param processes    makes each process's behaviour
    * @param configSource re-reads the config on restart and reread
    * @param exitCode     completed with the daemon's exit status once everything has stopped
+   * @param board        where processes and the root show their state
    */
-  public static Behavior<RootMsg> create(SupervisordConfig config, ProcessFactory processes,
-      ConfigSource configSource, CompletableFuture<Integer> exitCode) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new RootGuardian(ctx, timers, processes, configSource, exitCode, new Generations()).start(config)));
+  public static Behavior<RootMsg.Command> create(SupervisordConfig config, ProcessFactory processes,
+      ConfigSource configSource, CompletableFuture<Integer> exitCode, StatusBoard board) {
+    return Behaviors.<RootMsg>setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH, stash ->
+        new RootGuardian(ctx, timers, stash, processes, configSource, exitCode, new Generations(), board)
+            .start(config)))).narrow();
   }
 
   /**
@@ -97,97 +114,105 @@ public final class RootGuardian {
    *
    * @param generations shared with the signal handlers, which stop the running generation at once
    */
-  public static Behavior<RootMsg> createWaiting(SupervisordConfig config, ProcessFactory processes,
-      ConfigSource configSource, CompletableFuture<Integer> exitCode, Generations generations) {
-    return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(10_000, stash -> {
-      RootGuardian root = new RootGuardian(ctx, timers, processes, configSource, exitCode, generations);
+  public static Behavior<RootMsg.Command> createWaiting(SupervisordConfig config, ProcessFactory processes,
+      ConfigSource configSource, CompletableFuture<Integer> exitCode, Generations generations,
+      StatusBoard board) {
+    return Behaviors.<RootMsg>setup(ctx -> Behaviors.withTimers(timers -> Behaviors.withStash(STASH, stash -> {
+      RootGuardian root = new RootGuardian(ctx, timers, stash, processes, configSource, exitCode, generations,
+          board);
       return Behaviors.receive(RootMsg.class)
-            .onMessage(RootMsg.KeepStopped.class, k -> {
-              root.keepStopped = k.processes();
-              return Behaviors.same();
-            })
-            .onMessage(RootMsg.Begin.class, b -> stash.unstashAll(root.start(config)))
-            .onMessage(RootMsg.Shutdown.class, s -> {
-              exitCode.complete(0);
-              ctx.getSystem().terminate();
-              return Behaviors.empty();
-            })
-            .onAnyMessage(m -> {
-              stash.stash(m);
-              return Behaviors.same();
-            })
-            .build();
-    })));
+          .onMessage(RootMsg.KeepStopped.class, k -> {
+            root.keepStopped = k.processes();
+            return Behaviors.same();
+          })
+          .onMessage(RootMsg.Begin.class, b -> root.start(config))
+          .onMessage(RootMsg.Shutdown.class, s -> root.exit(0))
+          .onAnyMessage(root::keep)
+          .build();
+    }))).narrow();
   }
 
+  private Behavior<RootMsg> keep(RootMsg m) {
+    stash.stash(m);
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> exit(int status) {
+    exitCode.complete(status);
+    ctx.getSystem().terminate();
+    return Behaviors.empty();
+  }
+
+  // ---- start ----------------------------------------------------------------------------------
+
+  /** Makes every group; once all are on the board, announces RUNNING and autostarts them in order. */
   private Behavior<RootMsg> start(SupervisordConfig next) {
     configSource.prepare(next);
     if (generation > 0) {
-      keepStopped = java.util.Set.of();
+      keepStopped = Set.of();
     }
     generation++;
-    current = generations.next();
+    groupContext = new GroupActor.Context(processes, hub, board, generations.next());
     config = next;
     lastRead = next;
     active = ActiveGroups.empty();
     updating.clear();
+    adding.clear();
     for (GroupConfig g : next.groups()) {
       active = active.with(spawnGroup(next, g));
     }
-    hub.tell(SupervisorStateEvent.RUNNING); // events: after the groups' ADDED, before any STARTING
-    autostart(active.groups(), 0);
-    return running();
+    return awaitingGroups(new HashMap<>());
   }
 
-  /** Spawns a group's ProcessActors and its GroupActor. */
   private ActiveGroups.Group spawnGroup(SupervisordConfig source, GroupConfig g) {
-    ActiveGroups.Group group = assemble(source, g, List.of());
-    // events: PROCESS_GROUP_ADDED, and the listener pool of a listener group
-    hub.tell(new EventHub.GroupAdded(g, source.daemon().identifier(), refsOf(group)));
-    return group;
+    ActorRef<GroupMsg.Command> ref = ctx.spawn(GroupActor.create(g, source, groupContext, readies),
+        ActorNames.of("g" + (++spawned) + "-", g.name()));
+    return new ActiveGroups.Group(g, ref);
   }
 
-  private static Map<String, ActorRef<ProcessMsg>> refsOf(ActiveGroups.Group group) {
-    Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
-    group.members().forEach(m -> refs.put(m.name(), m.ref()));
-    return refs;
-  }
-
-  /**
-   * Makes a group of {@code kept} members and fresh ProcessActors for the other programs of
-   * {@code g}, in {@code g}'s order, with a new GroupActor over them.
-   */
-  private ActiveGroups.Group assemble(SupervisordConfig source, GroupConfig g, List<RootMsg.Member> kept) {
-    ActorRef<HubMsg> events = hub;
-    long seq = ++spawned;
-    Map<String, ActorRef<ProcessMsg>> refs = new LinkedHashMap<>();
-    List<RootMsg.Member> members = new ArrayList<>();
-    for (ProgramConfig p : g.processes()) {
-      ActorRef<ProcessMsg> ref = kept.stream().filter(m -> m.name().equals(p.name())).findFirst()
-          .map(RootMsg.Member::ref)
-          .orElseGet(() -> ctx.spawn(processes.create(source, g, p, events, current),
-              GroupActor.actorName("p" + seq + "-" + GroupActor.actorName("", g.name()) + "-", p.name())));
-      refs.put(p.name(), ref);
-      members.add(new RootMsg.Member(p.name(), g.name(), ref, p, g.priority()));
+  /** Until every group of this start has made its members; other messages wait. */
+  private Behavior<RootMsg> awaitingGroups(Map<String, GroupMsg.Ready> ready) {
+    if (ready.size() == active.groups().size()) {
+      for (ActiveGroups.Group g : active.groups()) {
+        // events: PROCESS_GROUP_ADDED, and the listener pool of a listener group
+        hub.tell(new EventHub.GroupAdded(g.config(), config.daemon().identifier(), ready.get(g.name()).members()));
+      }
+      hub.tell(SupervisorStateEvent.RUNNING); // events: after the groups' ADDED, before any STARTING
+      board.setState(SupervisorState.RUNNING);
+      autostart(0);
+      return stash.unstashAll(running());
     }
-    ActorRef<GroupMsg> groupRef = ctx.spawn(GroupActor.create(g, refs),
-        GroupActor.actorName("g" + seq + "-", g.name()));
-    return new ActiveGroups.Group(g, groupRef, List.copyOf(members));
+    return Behaviors.receive(RootMsg.class)
+        .onMessage(RootMsg.GroupReady.class, r -> {
+          if (isCurrent(r.ready())) {
+            ready.put(r.ready().group(), r.ready());
+          }
+          return awaitingGroups(ready);
+        })
+        .onAnyMessage(this::keep)
+        .build();
+  }
+
+  private boolean isCurrent(GroupMsg.Ready ready) {
+    return active.get(ready.group()).filter(g -> g.ref().equals(ready.ref())).isPresent();
   }
 
   /**
    * supervisord spawns every autostart process in one pass, groups in priority order; we keep that
    * order by letting each group finish its spawns before the next begins (no waiting for RUNNING).
    */
-  private void autostart(List<ActiveGroups.Group> groups, int index) {
+  private void autostart(int index) {
+    List<ActiveGroups.Group> groups = active.groups();
     if (index >= groups.size()) {
       return;
     }
     int gen = generation;
-    java.util.Set<String> keep = keepStopped;
-    ctx.ask(Done.class, groups.get(index).ref(), AUTOSTART_TIMEOUT, r -> new GroupMsg.Autostart(r, keep),
+    Set<String> keep = keepStopped;
+    ctx.ask(Done.class, groups.get(index).ref(), AUTOSTART_TIMEOUT, r -> new GroupMsg.Autostart(null, keep, r),
         (done, failure) -> new RootMsg.AutostartNext(gen, index + 1));
   }
+
+  // ---- running --------------------------------------------------------------------------------
 
   private Behavior<RootMsg> running() {
     return Behaviors.receive(RootMsg.class)
@@ -199,27 +224,179 @@ public final class RootGuardian {
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
         .onMessage(RootMsg.Subscribe.class, this::subscribe)
         .onMessage(RootMsg.ToHub.class, this::toHub)
-        .onMessage(RootMsg.Resolve.class, this::onResolve)
-        .onMessage(RootMsg.ResolveAll.class, r -> {
-          r.replyTo().tell(StatusReply.success(active.allMembers()));
+        .onMessage(RootMsg.ToProcess.class, this::onToProcess)
+        .onMessage(RootMsg.ToGroup.class, this::onToGroup)
+        .onMessage(RootMsg.ToAll.class, this::onToAll)
+        .onMessage(RootMsg.GetConfig.class, get -> {
+          get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, lastRead, active.names())));
           return Behaviors.same();
         })
-        .onMessage(RootMsg.GetConfig.class, this::onGetConfig)
         .onMessage(RootMsg.ReloadConfig.class, this::onReloadConfig)
         .onMessage(RootMsg.AddGroup.class, this::onAddGroup)
+        .onMessage(RootMsg.GroupReady.class, this::onGroupReady)
         .onMessage(RootMsg.RemoveGroup.class, this::onRemoveGroup)
-        .onMessage(RootMsg.RemoveChecked.class, this::onRemoveChecked)
         .onMessage(RootMsg.UpdateGroup.class, this::onUpdateGroup)
-        .onMessage(RootMsg.UpdateStopped.class, this::onUpdateStopped)
+        .onMessage(RootMsg.GroupUpdated.class, this::onGroupUpdated)
         .onMessage(RootMsg.GroupStopped.class, g -> Behaviors.same())
+        .onMessage(RootMsg.ShutdownReport.class, r -> Behaviors.same())
         .onMessage(RootMsg.AutostartNext.class, a -> {
           if (a.generation() == generation) {
-            autostart(active.groups(), a.index());
+            autostart(a.index());
           }
           return Behaviors.same();
         })
         .build();
   }
+
+  private Behavior<RootMsg> onToProcess(RootMsg.ToProcess m) {
+    ActiveGroups.Group g = m.spec().isGroup() ? null : active.get(m.spec().group()).orElse(null);
+    if (g == null) {
+      m.refuse(new SupervisorFault(Fault.BAD_NAME, m.raw()));
+    } else {
+      g.ref().tell(new GroupMsg.ToMember(m.spec().process(), m.raw(), m.request()));
+    }
+    return Behaviors.same();
+  }
+
+  /** supervisord's group methods look the name up as it is ({@code g:*} is BAD_NAME there). */
+  private Behavior<RootMsg> onToGroup(RootMsg.ToGroup m) {
+    active.get(m.group()).ifPresentOrElse(
+        g -> g.ref().tell(new GroupMsg.Run(m.op(), m.replyTo())),
+        () -> m.refuse(new SupervisorFault(Fault.BAD_NAME, m.group())));
+    return Behaviors.same();
+  }
+
+  /** Every group at once; one array, ordered across groups as supervisord orders it. */
+  private Behavior<RootMsg> onToAll(RootMsg.ToAll m) {
+    List<ActiveGroups.Group> groups = active.groups();
+    ActorRef<List<Outcome>> collector = ctx.spawnAnonymous(Collector.<List<Outcome>, StatusReply<List<ProcessResult>>>create(groups.size(), null, parts -> {
+          List<Outcome> all = new ArrayList<>();
+          parts.forEach(all::addAll);
+          return StatusReply.success(ResultOrder.arrange(all));
+        }, m.replyTo()));
+    for (int i = 0; i < groups.size(); i++) {
+      groups.get(i).ref().tell(new GroupMsg.RunPart(m.op(), i, collector));
+    }
+    return Behaviors.same();
+  }
+
+  // ---- config changes -------------------------------------------------------------------------
+
+  private Behavior<RootMsg> onReloadConfig(RootMsg.ReloadConfig reload) {
+    try {
+      lastRead = configSource.load();
+    } catch (ConfigException e) {
+      reload.refuse(new SupervisorFault(Fault.CANT_REREAD, e.getMessage()));
+      return Behaviors.same();
+    }
+    ConfigChanges changes = ConfigDiff.diff(active.configs(), lastRead);
+    reload.replyTo().tell(StatusReply.success(changes));
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> onAddGroup(RootMsg.AddGroup add) {
+    if (active.get(add.name()).isPresent()) {
+      add.refuse(new SupervisorFault(Fault.ALREADY_ADDED, add.name()));
+      return Behaviors.same();
+    }
+    GroupConfig g = ConfigDiff.group(lastRead, add.name()).orElse(null);
+    if (g == null) {
+      add.refuse(new SupervisorFault(Fault.BAD_NAME, add.name()));
+      return Behaviors.same();
+    }
+    active = active.with(spawnGroup(lastRead, g));
+    adding.put(g.name(), add.replyTo());
+    return Behaviors.same();
+  }
+
+  /** An added group is on the board: announce it, start it, answer. */
+  private Behavior<RootMsg> onGroupReady(RootMsg.GroupReady r) {
+    ActorRef<StatusReply<Done>> replyTo = adding.remove(r.ready().group());
+    if (replyTo == null || !isCurrent(r.ready())) {
+      return Behaviors.same();
+    }
+    ActiveGroups.Group g = active.get(r.ready().group()).orElseThrow();
+    hub.tell(new EventHub.GroupAdded(g.config(), lastRead.daemon().identifier(), r.ready().members()));
+    g.ref().tell(new GroupMsg.Autostart(null, Set.of(), ctx.getSystem().ignoreRef()));
+    replyTo.tell(StatusReply.ack());
+    return Behaviors.same();
+  }
+
+  /** Removes a group whose processes are all stopped (as the board shows them). */
+  private Behavior<RootMsg> onRemoveGroup(RootMsg.RemoveGroup remove) {
+    ActiveGroups.Group g = active.get(remove.name()).orElse(null);
+    if (g == null) {
+      remove.refuse(new SupervisorFault(Fault.BAD_NAME, remove.name()));
+      return Behaviors.same();
+    }
+    if (adding.containsKey(g.name()) || board.group(g.name()).stream().anyMatch(s -> !s.state().isStopped())) {
+      remove.refuse(new SupervisorFault(Fault.STILL_RUNNING, remove.name()));
+      return Behaviors.same();
+    }
+    ActorRef<StatusReply<Done>> updater = updating.remove(g.name());
+    if (updater != null) {
+      updater.tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, g.name())));
+    }
+    stopActors(List.of(g));
+    hub.tell(new GroupEvent(false, g.name())); // events: PROCESS_GROUP_REMOVED
+    active = active.without(g.name());
+    remove.replyTo().tell(StatusReply.ack());
+    return Behaviors.same();
+  }
+
+  /**
+   * supervisor4j.updateProcessGroup: the group stops the members whose effective config changed and
+   * swaps them for fresh ones; the others are untouched.
+   */
+  private Behavior<RootMsg> onUpdateGroup(RootMsg.UpdateGroup u) {
+    ActiveGroups.Group current = active.get(u.name()).orElse(null);
+    GroupConfig next = ConfigDiff.group(lastRead, u.name()).orElse(null);
+    if (current == null || next == null || adding.containsKey(u.name())) {
+      u.refuse(new SupervisorFault(Fault.BAD_NAME, u.name()));
+      return Behaviors.same();
+    }
+    if (updating.containsKey(u.name())) {
+      u.refuse(new SupervisorFault(Fault.FAILED, u.name() + " is being updated"));
+      return Behaviors.same();
+    }
+    updating.put(u.name(), u.replyTo());
+    SupervisordConfig source = lastRead;
+    ctx.ask(StatusReply.class, current.ref(), UPDATE_TIMEOUT,
+        r -> new GroupMsg.Update(next, source, r.unsafeUpcast()),
+        (result, failure) -> new RootMsg.GroupUpdated(u.name(), current.ref(), readyOf(result, failure),
+            u.replyTo()));
+    return Behaviors.same();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static StatusReply<GroupMsg.Ready> readyOf(StatusReply<?> result, Throwable failure) {
+    return result != null ? (StatusReply<GroupMsg.Ready>) result : StatusReply.error(failure);
+  }
+
+  private Behavior<RootMsg> onGroupUpdated(RootMsg.GroupUpdated u) {
+    if (!updating.remove(u.name(), u.replyTo())) {
+      return Behaviors.same(); // removed meanwhile: its caller has its answer
+    }
+    ActiveGroups.Group g = active.get(u.name()).filter(x -> x.ref().equals(u.ref())).orElse(null);
+    if (g == null) {
+      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, u.name())));
+      return Behaviors.same();
+    }
+    if (u.result().isError()) {
+      u.replyTo().tell(StatusReply.error(u.result().getError()));
+      return Behaviors.same();
+    }
+    GroupMsg.Ready ready = u.result().getValue();
+    GroupConfig next = ConfigDiff.group(lastRead, u.name()).orElse(g.config());
+    active = active.updated(next);
+    // events: no group event (the group stays); a listener pool keeps its buffer and serials
+    hub.tell(new EventHub.GroupUpdated(next, lastRead.daemon().identifier(), ready.members()));
+    g.ref().tell(new GroupMsg.Autostart(ready.fresh(), Set.of(), ctx.getSystem().ignoreRef()));
+    u.replyTo().tell(StatusReply.ack());
+    return Behaviors.same();
+  }
+
+  // ---- stop -----------------------------------------------------------------------------------
 
   private Behavior<RootMsg> beginStop(boolean restart) {
     if (restart) {
@@ -227,12 +404,20 @@ public final class RootGuardian {
     } else {
       generations.shutdown();
     }
+    board.setState(restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN);
     hub.tell(SupervisorStateEvent.STOPPING); // events
+    refuseAll(updating);
+    refuseAll(adding);
     ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
     timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
     List<ActiveGroups.Group> reverse = new ArrayList<>(active.groups());
     Collections.reverse(reverse);
     return stopping(reverse, restart);
+  }
+
+  private static void refuseAll(Map<String, ActorRef<StatusReply<Done>>> callers) {
+    callers.values().forEach(c -> c.tell(StatusReply.error(new SupervisorFault(Fault.SHUTDOWN_STATE))));
+    callers.clear();
   }
 
   /**
@@ -246,11 +431,11 @@ public final class RootGuardian {
     ActorRef<Done> done = ctx.messageAdapter(Done.class, d -> RootMsg.GroupStopped.INSTANCE);
     remaining.get(0).ref().tell(new GroupMsg.StopAll(done));
     List<ActiveGroups.Group> rest = remaining.subList(1, remaining.size());
-    SupervisorState mood = restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN;
-    return Behaviors.receive(RootMsg.class)
+    return stoppingBehavior(restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN)
         .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, restart))
         .onMessage(RootMsg.Shutdown.class, s -> {
           generations.shutdown();
+          board.setState(SupervisorState.SHUTDOWN);
           return restart ? stoppingAfterCurrent(rest) : Behaviors.same();
         })
         .onMessage(RootMsg.Restart.class, r -> {
@@ -259,65 +444,41 @@ public final class RootGuardian {
           }
           return Behaviors.same();
         })
-        .onMessage(RootMsg.GetState.class, get -> reply(get, mood))
-        .onMessage(RootMsg.ShutdownReport.class, r -> askReport())
-        .onMessage(RootMsg.Unstopped.class, this::report)
-        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())
-        .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
 
   /** A shutdown request while restarting: finish the group being stopped, then stop for good. */
   private Behavior<RootMsg> stoppingAfterCurrent(List<ActiveGroups.Group> rest) {
-    return Behaviors.receive(RootMsg.class)
+    return stoppingBehavior(SupervisorState.SHUTDOWN)
         .onMessage(RootMsg.GroupStopped.class, g -> stopping(rest, false))
-        .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.SHUTDOWN))
-        .onMessage(RootMsg.ShutdownReport.class, r -> askReport())
-        .onMessage(RootMsg.Unstopped.class, this::report)
-        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
-        .onMessage(RootMsg.Subscribe.class, this::subscribe)
-        .onMessage(RootMsg.ToHub.class, this::toHub)
         .onAnyMessage(this::refuseWhileStopping)
         .build();
   }
 
+  /** What every stopping state answers alike. */
+  private BehaviorBuilder<RootMsg> stoppingBehavior(SupervisorState mood) {
+    return Behaviors.receive(RootMsg.class)
+        .onMessage(RootMsg.GetState.class, get -> reply(get, mood))
+        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
+        .onMessage(RootMsg.ShutdownReport.class, r -> report())
+        .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.ToHub.class, this::toHub);
+  }
+
   /** supervisord answers SHUTDOWN_STATE to the API while it stops. */
   private Behavior<RootMsg> refuseWhileStopping(RootMsg msg) {
-    SupervisorFault fault = new SupervisorFault(Fault.SHUTDOWN_STATE);
-    if (msg instanceof RootMsg.Resolve) {
-      ((RootMsg.Resolve) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.ResolveAll) {
-      ((RootMsg.ResolveAll) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.GetConfig) {
-      ((RootMsg.GetConfig) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.ReloadConfig) {
-      ((RootMsg.ReloadConfig) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.AddGroup) {
-      ((RootMsg.AddGroup) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.RemoveGroup) {
-      ((RootMsg.RemoveGroup) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.RemoveChecked) {
-      ((RootMsg.RemoveChecked) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.UpdateGroup) {
-      ((RootMsg.UpdateGroup) msg).replyTo().tell(StatusReply.error(fault));
-    } else if (msg instanceof RootMsg.UpdateStopped) {
-      ((RootMsg.UpdateStopped) msg).replyTo().tell(StatusReply.error(fault));
+    if (msg instanceof Refusable r) {
+      r.refuse(new SupervisorFault(Fault.SHUTDOWN_STATE));
     }
     return Behaviors.same();
   }
 
-  private Behavior<RootMsg> askReport() {
-    ctx.ask(List.class, ctx.getSelf(), INFO_TIMEOUT, r -> new RootMsg.GetAllProcessInfo(r.unsafeUpcast()),
-        (infos, failure) -> new RootMsg.Unstopped(infos == null ? List.of() : infosOf(infos)));
-    return Behaviors.same();
-  }
-
   /** supervisord's "waiting for a, b to die", every 3 s while processes are still stopping. */
-  private Behavior<RootMsg> report(RootMsg.Unstopped u) {
-    List<String> names = u.infos().stream().filter(i -> !i.state().isStopped()).map(ProcessInfo::name).toList();
+  private Behavior<RootMsg> report() {
+    List<String> names = board.infos(Clock.systemUTC().millis()).stream()
+        .filter(i -> !i.state().isStopped()).map(ProcessInfo::name).toList();
     if (!names.isEmpty()) {
       MainLog.info("waiting for " + String.join(", ", names) + " to die");
     }
@@ -327,9 +488,7 @@ public final class RootGuardian {
   private Behavior<RootMsg> afterStop(boolean restart) {
     timers.cancel("report");
     if (!restart) {
-      exitCode.complete(0);
-      ctx.getSystem().terminate();
-      return Behaviors.empty();
+      return exit(0);
     }
     SupervisordConfig next;
     try {
@@ -337,175 +496,30 @@ public final class RootGuardian {
     } catch (ConfigException e) {
       // supervisord: a config made invalid before a restart makes the daemon exit with status 2.
       MainLog.crit("Error: " + e.getMessage());
-      exitCode.complete(2);
-      ctx.getSystem().terminate();
-      return Behaviors.empty();
+      return exit(2);
     }
     stopActors(active.groups());
     return start(next);
   }
 
+  /** Stops groups (their members stop with them) and takes them off the board at once. */
   private void stopActors(List<ActiveGroups.Group> groups) {
     for (ActiveGroups.Group g : groups) {
-      g.members().forEach(m -> ctx.stop(m.ref()));
       ctx.stop(g.ref());
+      board.closeGroup(g.name());
       hub.tell(new EventHub.GroupGone(g.name())); // events: its listener pool goes too
     }
   }
 
-  private Behavior<RootMsg> onResolve(RootMsg.Resolve r) {
-    r.replyTo().tell(active.resolve(r.spec())
-        .map(StatusReply::success)
-        .orElseGet(() -> StatusReply.error(new SupervisorFault(Fault.BAD_NAME, r.raw()))));
-    return Behaviors.same();
-  }
-
-  private Behavior<RootMsg> onGetConfig(RootMsg.GetConfig get) {
-    get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, lastRead, active.names())));
-    return Behaviors.same();
-  }
-
-  private Behavior<RootMsg> onReloadConfig(RootMsg.ReloadConfig reload) {
-    try {
-      lastRead = configSource.load();
-    } catch (ConfigException e) {
-      reload.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.CANT_REREAD, e.getMessage())));
-      return Behaviors.same();
-    }
-    reload.replyTo().tell(StatusReply.success(diff(lastRead)));
-    return Behaviors.same();
-  }
-
-  /** supervisord's diff of a freshly read config against the active groups, names sorted. */
-  private ConfigChanges diff(SupervisordConfig read) {
-    List<String> added = new ArrayList<>();
-    List<String> changed = new ArrayList<>();
-    List<String> removed = new ArrayList<>(active.names());
-    for (GroupConfig g : read.groups()) {
-      removed.remove(g.name());
-      active.get(g.name()).ifPresentOrElse(
-          current -> {
-            if (!current.config().equals(g)) {
-              changed.add(g.name());
-            }
-          },
-          () -> added.add(g.name()));
-    }
-    added.sort(Comparator.naturalOrder());
-    changed.sort(Comparator.naturalOrder());
-    removed.sort(Comparator.naturalOrder());
-    return new ConfigChanges(added, changed, removed);
-  }
-
-  private Behavior<RootMsg> onAddGroup(RootMsg.AddGroup add) {
-    if (active.get(add.name()).isPresent()) {
-      add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.ALREADY_ADDED, add.name())));
-      return Behaviors.same();
-    }
-    GroupConfig g = lastReadGroup(add.name());
-    if (g == null) {
-      add.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, add.name())));
-      return Behaviors.same();
-    }
-    ActiveGroups.Group group = spawnGroup(lastRead, g);
-    active = active.with(group);
-    group.ref().tell(new GroupMsg.Autostart(ctx.getSystem().ignoreRef()));
-    add.replyTo().tell(StatusReply.ack());
-    return Behaviors.same();
-  }
-
-  /** The group of that name in the last-read config, or null. */
-  private GroupConfig lastReadGroup(String name) {
-    return lastRead.groups().stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
-  }
-
-  private Behavior<RootMsg> onRemoveGroup(RootMsg.RemoveGroup remove) {
-    ActiveGroups.Group g = active.get(remove.name()).orElse(null);
-    if (g == null) {
-      remove.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, remove.name())));
-      return Behaviors.same();
-    }
-    ctx.ask(List.class, g.ref(), INFO_TIMEOUT, replyTo -> new GroupMsg.GetInfos(replyTo.unsafeUpcast()),
-        (infos, failure) -> new RootMsg.RemoveChecked(remove.name(), infosOf(infos), remove.replyTo()));
-    return Behaviors.same();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<ProcessInfo> infosOf(List<?> infos) {
-    return infos == null ? null : (List<ProcessInfo>) infos;
-  }
-
-  private Behavior<RootMsg> onRemoveChecked(RootMsg.RemoveChecked checked) {
-    ActiveGroups.Group g = active.get(checked.name()).orElse(null);
-    if (g == null) {
-      checked.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, checked.name())));
-      return Behaviors.same();
-    }
-    if (checked.infos() == null || checked.infos().stream().anyMatch(i -> !i.state().isStopped())) {
-      checked.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.STILL_RUNNING, checked.name())));
-      return Behaviors.same();
-    }
-    stopActors(List.of(g));
-    hub.tell(new GroupEvent(false, checked.name())); // events: PROCESS_GROUP_REMOVED
-    active = active.without(checked.name());
-    checked.replyTo().tell(StatusReply.ack());
-    return Behaviors.same();
-  }
-
-  /**
-   * supervisor4j.updateProcessGroup: stops the members whose effective config changed (all at
-   * once, as a group stop does), then swaps them for fresh ones; the others are untouched.
-   */
-  private Behavior<RootMsg> onUpdateGroup(RootMsg.UpdateGroup u) {
-    ActiveGroups.Group current = active.get(u.name()).orElse(null);
-    GroupConfig next = lastReadGroup(u.name());
-    if (current == null || next == null) {
-      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, u.name())));
-      return Behaviors.same();
-    }
-    if (!updating.add(u.name())) {
-      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.FAILED, u.name() + " is being updated")));
-      return Behaviors.same();
-    }
-    GroupUpdate update = GroupUpdate.plan(current, config.daemon(), next, lastRead.daemon());
-    RootMsg.UpdateStopped stopped = new RootMsg.UpdateStopped(update, lastRead, u.replyTo());
-    if (update.retired().isEmpty()) {
-      return onUpdateStopped(stopped);
-    }
-    ActorRef<RootMsg> self = ctx.getSelf();
-    ActorRef<Done> whenStopped = ctx.spawnAnonymous(Behaviors.<Done>receiveMessage(d -> {
-      self.tell(stopped);
-      return Behaviors.stopped();
-    }));
-    ActorRef<StatusReply<Done>> collector = ctx.spawnAnonymous(Collector.<StatusReply<Done>, Done>create(
-        update.retired().size(), null, all -> Done.getInstance(), whenStopped));
-    update.retired().forEach(m -> m.ref().tell(new ProcessMsg.StopForShutdown(collector)));
-    return Behaviors.same();
-  }
-
-  private Behavior<RootMsg> onUpdateStopped(RootMsg.UpdateStopped stopped) {
-    GroupUpdate update = stopped.update();
-    updating.remove(update.name());
-    if (active.get(update.name()).filter(g -> g.ref().equals(update.current().ref())).isEmpty()) {
-      // removed (or replaced) while its processes were stopping
-      stopped.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, update.name())));
-      return Behaviors.same();
-    }
-    update.retired().forEach(m -> ctx.stop(m.ref()));
-    ctx.stop(update.current().ref());
-    ActiveGroups.Group group = assemble(stopped.source(), update.next(), update.kept());
-    active = active.without(update.name()).with(group);
-    // events: no group event (the group stays); a listener pool keeps its buffer and serials
-    hub.tell(new EventHub.GroupUpdated(update.next(), stopped.source().daemon().identifier(), refsOf(group)));
-    Set<String> fresh = new HashSet<>();
-    update.fresh().forEach(p -> fresh.add(p.name()));
-    group.ref().tell(new GroupMsg.AutostartOnly(fresh, ctx.getSystem().ignoreRef()));
-    stopped.replyTo().tell(StatusReply.ack());
-    return Behaviors.same();
-  }
+  // ---- in every state -------------------------------------------------------------------------
 
   private Behavior<RootMsg> reply(RootMsg.GetState get, SupervisorState state) {
     get.replyTo().tell(state);
+    return Behaviors.same();
+  }
+
+  private Behavior<RootMsg> allInfo(RootMsg.GetAllProcessInfo get) {
+    get.replyTo().tell(board.infos(Clock.systemUTC().millis()));
     return Behaviors.same();
   }
 
@@ -523,22 +537,5 @@ public final class RootGuardian {
   private Behavior<RootMsg> reopen() {
     active.groups().forEach(g -> g.ref().tell(GroupMsg.ReopenLogs.INSTANCE));
     return Behaviors.same();
-  }
-
-  /** One collector for every process, asked directly: no per-group fan-out on this hot path. */
-  private Behavior<RootMsg> allInfo(RootMsg.GetAllProcessInfo get) {
-    List<RootMsg.Member> members = active.allMembers();
-    ActorRef<ProcessInfo> collector = ctx.spawnAnonymous(
-        Collector.<ProcessInfo, List<ProcessInfo>>create(members.size(), INFO_TIMEOUT,
-            RootGuardian::sorted, get.replyTo()));
-    members.forEach(m -> m.ref().tell(new ProcessMsg.GetInfo(collector)));
-    return Behaviors.same();
-  }
-
-  /** getAllProcessInfo's order: by group name, then process name, as plain strings. */
-  private static List<ProcessInfo> sorted(List<ProcessInfo> infos) {
-    List<ProcessInfo> all = new ArrayList<>(infos);
-    all.sort(Comparator.comparing(ProcessInfo::group).thenComparing(ProcessInfo::name));
-    return List.copyOf(all);
   }
 }

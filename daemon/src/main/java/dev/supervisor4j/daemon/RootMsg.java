@@ -1,13 +1,17 @@
 package dev.supervisor4j.daemon;
 
-import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.actor.Refusable;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.HubMsg;
+import dev.supervisor4j.daemon.group.GroupMsg;
+import dev.supervisor4j.daemon.group.GroupOp;
 import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.ProcessResult;
+import dev.supervisor4j.protocol.SupervisorFault;
 import dev.supervisor4j.protocol.SupervisorState;
 import java.util.List;
 import java.util.Set;
@@ -15,58 +19,83 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Everything the RootGuardian receives. */
+/**
+ * Everything the RootGuardian receives: its public {@link Command}s (others hold an
+ * {@code ActorRef<RootMsg.Command>}) and its self-sent {@link Internal}s. A command that can be
+ * refused (while stopping, or for an unknown name) is {@link Refusable}.
+ */
 public sealed interface RootMsg {
+
+  /** The public protocol. */
+  sealed interface Command extends RootMsg {}
+
+  /** A command answered with a {@code StatusReply}, refused with a fault the same way everywhere. */
+  sealed interface Request<T> extends Command, Refusable {
+    ActorRef<StatusReply<T>> replyTo();
+
+    @Override
+    default void refuse(SupervisorFault fault) {
+      replyTo().tell(StatusReply.error(fault));
+    }
+  }
+
   /**
    * Start the groups. The root waits for this (keeping other messages) so that the daemon can
    * open its HTTP servers first, as supervisord does, and fail before any child is spawned.
    */
-  enum Begin implements RootMsg { INSTANCE }
+  enum Begin implements Command { INSTANCE }
 
   /**
    * Before {@link Begin}: leave these processes ({@code group:name}) stopped at the first autostart,
    * because an operator stopped them before the daemon restarted ({@code remember_stopped}).
    */
-  record KeepStopped(Set<String> processes) implements RootMsg {
+  record KeepStopped(Set<String> processes) implements Command {
     public KeepStopped {
       processes = Set.copyOf(processes);
     }
   }
 
   /** SIGTERM, SIGINT or RPC shutdown: stop everything in order, then exit 0. */
-  enum Shutdown implements RootMsg { INSTANCE }
+  enum Shutdown implements Command { INSTANCE }
 
   /** SIGHUP or RPC restart: stop everything in order, re-read the config, start again. */
-  enum Restart implements RootMsg { INSTANCE }
+  enum Restart implements Command { INSTANCE }
 
   /** SIGUSR2: reopen every child log. */
-  enum ReopenLogs implements RootMsg { INSTANCE }
+  enum ReopenLogs implements Command { INSTANCE }
 
-  record GetState(ActorRef<SupervisorState> replyTo) implements RootMsg {}
+  record GetState(ActorRef<SupervisorState> replyTo) implements Command {}
 
-  /** Every process's info, sorted by group name, then process name (getAllProcessInfo's order). */
-  record GetAllProcessInfo(ActorRef<List<ProcessInfo>> replyTo) implements RootMsg {}
+  /** Every process's info as the board shows it, sorted by group name, then process name. */
+  record GetAllProcessInfo(ActorRef<List<ProcessInfo>> replyTo) implements Command {}
 
   /** Subscribe to process state changes. */
-  record Subscribe(ActorRef<ProcessEvent> subscriber) implements RootMsg {}
+  record Subscribe(ActorRef<ProcessEvent> subscriber) implements Command {}
 
   /**
    * Passed on to the event hub, in every state (stopping too): an event to publish
    * (sendRemoteCommEvent's REMOTE_COMMUNICATION), or an {@code EventHub.SubscribeTo}/{@code Unsubscribe}.
    */
-  record ToHub(HubMsg msg) implements RootMsg {}
-
-  /** One process, as the API addresses it. */
-  record Member(String name, String group, ActorRef<ProcessMsg> ref, ProgramConfig program, int groupPriority) {}
+  record ToHub(HubMsg msg) implements Command {}
 
   /**
-   * Finds the processes a name means: one process, or a whole group (in start order). Fails with
-   * SHUTDOWN_STATE while stopping, BAD_NAME (detail: {@code raw}) for an unknown name.
+   * A request for one process, passed on through its group as it is. BAD_NAME (detail {@code raw})
+   * for an unknown name or a whole-group spec; SHUTDOWN_STATE while stopping.
    */
-  record Resolve(NameSpec spec, String raw, ActorRef<StatusReply<List<Member>>> replyTo) implements RootMsg {}
+  record ToProcess(NameSpec spec, String raw, ProcessMsg.Request request) implements Command, Refusable {
+    @Override
+    public void refuse(SupervisorFault fault) {
+      request.refuse(fault);
+    }
+  }
 
-  /** Every process of every active group, groups in priority order. SHUTDOWN_STATE while stopping. */
-  record ResolveAll(ActorRef<StatusReply<List<Member>>> replyTo) implements RootMsg {}
+  /** A group method on the group of exactly that name (startProcessGroup…). */
+  record ToGroup(String group, GroupOp op, ActorRef<StatusReply<List<ProcessResult>>> replyTo)
+      implements Request<List<ProcessResult>> {}
+
+  /** An "all" method (startAllProcesses…): every group at once, one array in supervisord's order. */
+  record ToAll(GroupOp op, ActorRef<StatusReply<List<ProcessResult>>> replyTo)
+      implements Request<List<ProcessResult>> {}
 
   /**
    * The configs: the active one, and the last one read by reloadConfig (the same until a reread).
@@ -75,40 +104,39 @@ public sealed interface RootMsg {
    */
   record ConfigView(SupervisordConfig active, SupervisordConfig lastRead, Set<String> activeGroups) {}
 
-  record GetConfig(ActorRef<StatusReply<ConfigView>> replyTo) implements RootMsg {}
+  record GetConfig(ActorRef<StatusReply<ConfigView>> replyTo) implements Request<ConfigView> {}
 
   /** Re-reads the config file and reports what differs from the active groups; applies nothing. */
-  record ReloadConfig(ActorRef<StatusReply<ConfigChanges>> replyTo) implements RootMsg {}
+  record ReloadConfig(ActorRef<StatusReply<ConfigChanges>> replyTo) implements Request<ConfigChanges> {}
 
-  /** Activates a group of the last-read config (autostart applies). */
-  record AddGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+  /** Activates a group of the last-read config (autostart applies); answers once it is on the board. */
+  record AddGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements Request<Done> {}
 
   /** Removes a group whose processes are all stopped. */
-  record RemoveGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+  record RemoveGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements Request<Done> {}
 
   /**
    * Applies the last-read config to an active group, replacing only the processes whose effective
    * config changed (supervisor4j.updateProcessGroup).
    */
-  record UpdateGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements RootMsg {}
+  record UpdateGroup(String name, ActorRef<StatusReply<Done>> replyTo) implements Request<Done> {}
 
-  /** Self-sent: the processes an update retires are all stopped; time to swap them. */
-  record UpdateStopped(GroupUpdate update, SupervisordConfig source, ActorRef<StatusReply<Done>> replyTo)
-      implements RootMsg {}
+  /** Self-sent only. */
+  sealed interface Internal extends RootMsg {}
 
-  /** Self-sent: the infos of a group asked to be removed. */
-  record RemoveChecked(String name, List<ProcessInfo> infos, ActorRef<StatusReply<Done>> replyTo)
-      implements RootMsg {}
+  /** A group made its members (at a start, an add or an update). */
+  record GroupReady(GroupMsg.Ready ready) implements Internal {}
 
-  /** Self-sent: the autostart of group {@code index - 1} of this generation of groups is done. */
-  record AutostartNext(int generation, int index) implements RootMsg {}
+  /** A group's update is done (or failed); {@code replyTo} is the caller's. */
+  record GroupUpdated(String name, ActorRef<GroupMsg.Command> ref, StatusReply<GroupMsg.Ready> result,
+      ActorRef<StatusReply<Done>> replyTo) implements Internal {}
 
-  /** Self-sent every 3 s while stopping: time to say which processes we are waiting for. */
-  enum ShutdownReport implements RootMsg { INSTANCE }
+  /** The autostart of group {@code index - 1} of this generation of groups is done. */
+  record AutostartNext(int generation, int index) implements Internal {}
 
-  /** Self-sent: the infos for a shutdown report. */
-  record Unstopped(List<ProcessInfo> infos) implements RootMsg {}
+  /** Every 3 s while stopping: time to say which processes we are waiting for. */
+  enum ShutdownReport implements Internal { INSTANCE }
 
-  /** Self-sent: the group being stopped for a shutdown or restart is now fully stopped. */
-  enum GroupStopped implements RootMsg { INSTANCE }
+  /** The group being stopped for a shutdown or restart is now fully stopped. */
+  enum GroupStopped implements Internal { INSTANCE }
 }

@@ -6,17 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
+import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ChildOutput;
+import dev.supervisor4j.daemon.group.GroupOp;
 import dev.supervisor4j.daemon.process.ProcessActor;
+import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.Configs;
 import dev.supervisor4j.daemon.testing.FakeSpawner;
 import dev.supervisor4j.daemon.testing.Programs;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Clock;
@@ -39,7 +45,7 @@ class GroupUpdateTest {
   private final ActorTestKit kit = ActorTestKit.create();
   private final FakeSpawner spawner = new FakeSpawner();
   private final AtomicReference<Object> next = new AtomicReference<>();
-  private ActorRef<RootMsg> root;
+  private ActorRef<RootMsg.Command> root;
 
   @AfterEach
   void stop() {
@@ -47,9 +53,9 @@ class GroupUpdateTest {
   }
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
-    return (config, group, program, events, generation) -> ProcessActor.create(program, group.name(), spawner,
+    return (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
   }
 
   private void start(SupervisordConfig first) {
@@ -61,7 +67,7 @@ class GroupUpdateTest {
       }
       return (SupervisordConfig) c;
     };
-    root = kit.spawn(RootGuardian.create(first, fakes(spawner), source, new CompletableFuture<>()));
+    root = kit.spawn(RootGuardian.create(first, fakes(spawner), source, new CompletableFuture<>(), new StatusBoard()));
   }
 
   @Test
@@ -101,11 +107,11 @@ class GroupUpdateTest {
     assertTrue(!after.containsKey("w_1"), "numprocs 2 -> 1 drops w_1");
     assertEquals(8, spawner.spawnCount(), "6 at start, then only a and d");
     assertEquals(new ConfigChanges(List.of(), List.of(), List.of()), reread(), "nothing left to update");
-    // the group resolves to its new members, in the new order
-    TestProbe<StatusReply<List<RootMsg.Member>>> members = kit.createTestProbe();
-    root.tell(new RootMsg.Resolve(dev.supervisor4j.protocol.NameSpec.parse("grp:*"), "grp:*", members.getRef()));
+    // the group runs its new members, in the new order (a group method's array is in member order)
+    TestProbe<StatusReply<List<ProcessResult>>> members = kit.createTestProbe();
+    root.tell(new RootMsg.ToGroup("grp", GroupOp.ClearLogs.INSTANCE, members.getRef()));
     assertEquals(List.of("a", "b", "c", "d"),
-        members.receiveMessage().getValue().stream().map(RootMsg.Member::name).toList());
+        members.receiveMessage().getValue().stream().map(ProcessResult::name).toList());
   }
 
   @Test
@@ -131,11 +137,8 @@ class GroupUpdateTest {
   }
 
   private void stopByOperator(String name) {
-    TestProbe<StatusReply<List<RootMsg.Member>>> resolved = kit.createTestProbe();
-    root.tell(new RootMsg.Resolve(dev.supervisor4j.protocol.NameSpec.parse(name), name, resolved.getRef()));
     TestProbe<StatusReply<Done>> stopped = kit.createTestProbe();
-    resolved.receiveMessage().getValue().get(0).ref()
-        .tell(new dev.supervisor4j.daemon.process.ProcessMsg.Stop(true, stopped.getRef()));
+    root.tell(new RootMsg.ToProcess(NameSpec.parse(name), name, new ProcessMsg.Stop(true, stopped.getRef())));
     assertTrue(stopped.receiveMessage(Duration.ofSeconds(10)).isSuccess());
   }
 

@@ -3,6 +3,8 @@ package dev.supervisor4j.daemon;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
+import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.events.EventType;
@@ -43,14 +45,14 @@ class RootGuardianEventsTest {
   @Test
   void groupsComeAndGoAndTheDaemonRunsAndStops() throws Exception {
     FakeSpawner spawner = new FakeSpawner();
-    ProcessFactory factory = (config, group, program, events, generation) -> ProcessActor.create(program, group.name(), spawner,
+    ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
     SupervisordConfig config = Configs.of(
         Configs.group("a", 1, Programs.named("a").autostart(false).build()),
         Configs.group("b", 2, Programs.named("b").autostart(false).build()));
     CompletableFuture<Integer> exit = new CompletableFuture<>();
-    ActorRef<RootMsg> root = kit.spawn(RootGuardian.create(config, factory, () -> config, exit));
+    ActorRef<RootMsg.Command> root = kit.spawn(RootGuardian.create(config, factory, () -> config, exit, new StatusBoard()));
     TestProbe<SupervisorEvent> events = kit.createTestProbe();
     root.tell(new RootMsg.ToHub(new EventHub.SubscribeTo(
         Set.of(EventType.SUPERVISOR_STATE_CHANGE, EventType.PROCESS_GROUP, EventType.REMOTE_COMMUNICATION),

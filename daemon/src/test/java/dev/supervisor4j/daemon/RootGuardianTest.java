@@ -6,6 +6,8 @@ import static dev.supervisor4j.protocol.ProcessState.STOPPED;
 import static dev.supervisor4j.protocol.ProcessState.STOPPING;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
+import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ProcessActor;
 import dev.supervisor4j.daemon.process.ProcessEvent;
@@ -33,9 +35,9 @@ import org.junit.jupiter.api.Test;
 class RootGuardianTest {
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
-    return (config, group, program, events, generation) -> ProcessActor.create(program, group.name(), spawner,
+    return (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
   }
 
   private static void expect(TestProbe<ProcessEvent> probe, String process, ProcessState state) {
@@ -54,7 +56,7 @@ class RootGuardianTest {
           Configs.group("third", 3, Programs.named("third").startSecs(0).build()));
       CompletableFuture<Integer> exit = new CompletableFuture<>();
       TestProbe<ProcessEvent> events = kit.createTestProbe();
-      ActorRef<RootMsg> root = kit.spawn(RootGuardian.create(config, fakes(spawner), () -> config, exit));
+      ActorRef<RootMsg.Command> root = kit.spawn(RootGuardian.create(config, fakes(spawner), () -> config, exit, new StatusBoard()));
       root.tell(new RootMsg.Subscribe(events.getRef()));
       // Subscribing races the autostart; read the order from the spawner instead.
       TestProbe<List<ProcessInfo>> infos = kit.createTestProbe();
@@ -95,13 +97,13 @@ class RootGuardianTest {
     }
   }
 
-  private static ProcessInfo info(ActorTestKit kit, ActorRef<RootMsg> root, String name) {
+  private static ProcessInfo info(ActorTestKit kit, ActorRef<RootMsg.Command> root, String name) {
     TestProbe<List<ProcessInfo>> probe = kit.createTestProbe();
     root.tell(new RootMsg.GetAllProcessInfo(probe.getRef()));
     return probe.receiveMessage().stream().filter(i -> i.name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static void awaitAll(ActorTestKit kit, ActorRef<RootMsg> root, ProcessState state) {
+  private static void awaitAll(ActorTestKit kit, ActorRef<RootMsg.Command> root, ProcessState state) {
     TestProbe<List<ProcessInfo>> probe = kit.createTestProbe();
     probe.awaitAssert(Duration.ofSeconds(5), () -> {
       root.tell(new RootMsg.GetAllProcessInfo(probe.getRef()));

@@ -1,12 +1,18 @@
 package dev.supervisor4j.daemon.api;
 
 import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.board.ProcessStatus;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.events.RemoteCommEvent;
+import dev.supervisor4j.daemon.group.GroupOp;
+import dev.supervisor4j.daemon.ledger.LedgerMsg;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.ConfigInfo;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.HistoryEntry;
+import dev.supervisor4j.protocol.HistorySummary;
 import dev.supervisor4j.protocol.LogTail;
 import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
@@ -20,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +35,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -36,39 +45,41 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * {@link SupervisorApi} by asking the actors: the root resolves names (and refuses with
- * SHUTDOWN_STATE while stopping), then the process actors answer for themselves. Log files are
- * read on a small pool of their own, never on an actor's thread.
+ * {@link SupervisorApi} over the tree: reads (state, process info, log paths, names) come from the
+ * {@link StatusBoard} without asking an actor; commands go to the root, which passes them to the
+ * group and the process they concern (and refuses them with SHUTDOWN_STATE while stopping). Log
+ * files are read on a small pool of their own, never on an actor's thread.
  */
 public final class ActorSupervisorApi implements SupervisorApi {
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration TIMEOUT = GroupOp.TIMEOUT;
   /** supervisord has no server-side timeout for a start or stop with wait; this only bounds leaks. */
-  private static final Duration WAIT_TIMEOUT = Duration.ofDays(1);
+  private static final Duration WAIT_TIMEOUT = GroupOp.WAIT_TIMEOUT;
 
   private final ActorSystem<?> system;
-  private final ActorRef<RootMsg> root;
+  private final ActorRef<RootMsg.Command> root;
+  private final StatusBoard board;
+  private final Clock clock = Clock.systemUTC();
   private final Executor files;
   private final ScheduledExecutorService followers;
-  private final GroupOps groups;
   /** Null when {@code [history] enabled = false}. */
   private final HistoryReads history;
 
-  public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg> root) {
-    this(system, root, null);
+  public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg.Command> root, StatusBoard board) {
+    this(system, root, board, null);
   }
 
   /** @param ledger the ledger to answer {@code history.*} from, or null when history is off */
-  public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg> root,
-      ActorRef<dev.supervisor4j.daemon.ledger.LedgerMsg> ledger) {
+  public ActorSupervisorApi(ActorSystem<?> system, ActorRef<RootMsg.Command> root, StatusBoard board,
+      ActorRef<LedgerMsg> ledger) {
     this.history = ledger == null ? null : new HistoryReads(this, ledger, system.scheduler());
     this.system = system;
     this.root = root;
+    this.board = board;
     this.files = Executors.newCachedThreadPool(daemonThreads("log-read"));
     this.followers = Executors.newScheduledThreadPool(1, daemonThreads("log-follow"));
-    this.groups = new GroupOps(this);
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+  private static ThreadFactory daemonThreads(String name) {
     return r -> {
       Thread t = new Thread(null, r, name, 256 * 1024);
       t.setDaemon(true);
@@ -76,73 +87,70 @@ public final class ActorSupervisorApi implements SupervisorApi {
     };
   }
 
-  // ---- asking the actors -------------------------------------------------------------------
+  // ---- asking the actors, reading the board ----------------------------------------------
 
-  <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg> msg) {
+  <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg.Command> msg) {
     return askRoot(msg, TIMEOUT);
   }
 
-  <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg> msg, Duration timeout) {
+  <T> CompletionStage<T> askRoot(Function<ActorRef<StatusReply<T>>, RootMsg.Command> msg, Duration timeout) {
     return AskPattern.askWithStatus(root, msg::apply, timeout, system.scheduler());
-  }
-
-  <T> CompletionStage<T> askProcess(ActorRef<ProcessMsg> ref,
-      Function<ActorRef<StatusReply<T>>, ProcessMsg> msg, Duration timeout) {
-    return AskPattern.askWithStatus(ref, msg::apply, timeout, system.scheduler());
   }
 
   /** Fails with SHUTDOWN_STATE unless the daemon is RUNNING (supervisord's gate on supervisor.*). */
   CompletionStage<Void> gate() {
-    return AskPattern.<RootMsg, SupervisorState>ask(root, RootMsg.GetState::new, TIMEOUT, system.scheduler())
-        .thenApply(state -> {
-          if (state != SupervisorState.RUNNING) {
-            throw new SupervisorFault(Fault.SHUTDOWN_STATE);
-          }
-          return null;
-        });
+    return board.started().thenApply(v -> {
+      if (board.state() != SupervisorState.RUNNING) {
+        throw new SupervisorFault(Fault.SHUTDOWN_STATE);
+      }
+      return null;
+    });
   }
 
-  CompletionStage<List<RootMsg.Member>> resolve(String name) {
-    return askRoot(replyTo -> new RootMsg.Resolve(NameSpec.parse(name), name, replyTo));
-  }
-
-  /** One process; a group spec is BAD_NAME here, as in supervisord's process-only methods. */
-  CompletionStage<RootMsg.Member> resolveProcess(String name) {
-    if (NameSpec.parse(name).isGroup()) {
+  /**
+   * One process as the board shows it. A group spec is BAD_NAME here, as in supervisord's
+   * process-only methods; SHUTDOWN_STATE while stopping.
+   */
+  CompletionStage<ProcessStatus> status(String name) {
+    NameSpec spec = NameSpec.parse(name);
+    if (spec.isGroup()) {
       return CompletableFuture.failedFuture(new SupervisorFault(Fault.BAD_NAME, name));
     }
-    return resolve(name).thenApply(members -> members.get(0));
+    return gate().thenApply(v -> board.status(spec.group(), spec.process())
+        .orElseThrow(() -> new SupervisorFault(Fault.BAD_NAME, name)));
   }
 
-  CompletionStage<List<RootMsg.Member>> resolveAll() {
-    return askRoot(RootMsg.ResolveAll::new);
+  /** Every process as the board shows it, by group then name; SHUTDOWN_STATE while stopping. */
+  CompletionStage<List<ProcessInfo>> all() {
+    return gate().thenApply(v -> board.infos(clock.millis()));
   }
 
-  CompletionStage<ProcessInfo> info(RootMsg.Member m) {
-    return AskPattern.<ProcessMsg, ProcessInfo>ask(m.ref(), ProcessMsg.GetInfo::new, TIMEOUT, system.scheduler());
+  /** A request for one process, sent root → group → process. */
+  private CompletionStage<Boolean> toProcess(String name, Function<ActorRef<StatusReply<Done>>,
+      ProcessMsg.Request> request, Duration timeout) {
+    NameSpec spec = NameSpec.parse(name);
+    if (spec.isGroup()) {
+      return CompletableFuture.failedFuture(new SupervisorFault(Fault.BAD_NAME, name));
+    }
+    return this.<Done>askRoot(r -> new RootMsg.ToProcess(spec, name, request.apply(r)), timeout)
+        .thenApply(d -> true);
   }
 
-  CompletionStage<Done> start(RootMsg.Member m, boolean wait) {
-    return askProcess(m.ref(), r -> new ProcessMsg.Start(wait, true, r), wait ? WAIT_TIMEOUT : TIMEOUT);
+  /** A group method, run by the group of exactly that name. */
+  private CompletionStage<List<ProcessResult>> toGroup(String name, GroupOp op) {
+    return askRoot(r -> new RootMsg.ToGroup(name, op, r), op.timeout().plus(TIMEOUT));
   }
 
-  CompletionStage<Done> stop(RootMsg.Member m, boolean wait) {
-    return askProcess(m.ref(), r -> new ProcessMsg.Stop(wait, r), wait ? WAIT_TIMEOUT : TIMEOUT);
-  }
-
-  CompletionStage<Done> signal(RootMsg.Member m, Signal s) {
-    return askProcess(m.ref(), r -> new ProcessMsg.SendSignal(s, r), TIMEOUT);
-  }
-
-  CompletionStage<Done> clearLogs(RootMsg.Member m) {
-    return askProcess(m.ref(), r -> new ProcessMsg.ReopenLogs(true, r), TIMEOUT);
+  /** An "all" method, every group at once. */
+  private CompletionStage<List<ProcessResult>> toAll(GroupOp op) {
+    return askRoot(r -> new RootMsg.ToAll(op, r), op.timeout().plus(TIMEOUT));
   }
 
   static Signal parseSignal(String signal) {
     return Signal.parse(signal).orElseThrow(() -> new SupervisorFault(Fault.BAD_SIGNAL, signal));
   }
 
-  private static <T> CompletionStage<T> gated(CompletionStage<Void> gate, java.util.function.Supplier<T> value) {
+  private static <T> CompletionStage<T> gated(CompletionStage<Void> gate, Supplier<T> value) {
     return gate.thenApply(v -> value.get());
   }
 
@@ -246,68 +254,61 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<Boolean> startProcess(String name, boolean wait) {
-    return resolveProcess(name).thenCompose(m -> start(m, wait)).thenApply(d -> true);
+    return toProcess(name, r -> new ProcessMsg.Start(wait, true, r), wait ? WAIT_TIMEOUT : TIMEOUT);
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> startProcessGroup(String name, boolean wait) {
-    return groupOnly(name).thenCompose(members -> groups.start(members, wait));
+    return toGroup(name, new GroupOp.Start(wait));
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> startAllProcesses(boolean wait) {
-    return resolveAll().thenCompose(members -> groups.start(members, wait));
+    return toAll(new GroupOp.Start(wait));
   }
 
   @Override
   public CompletionStage<Boolean> stopProcess(String name, boolean wait) {
-    return resolveProcess(name).thenCompose(m -> stop(m, wait)).thenApply(d -> true);
+    return toProcess(name, r -> new ProcessMsg.Stop(wait, r), wait ? WAIT_TIMEOUT : TIMEOUT);
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> stopProcessGroup(String name, boolean wait) {
-    return groupOnly(name).thenCompose(members -> groups.stop(members, wait));
+    return toGroup(name, new GroupOp.Stop(wait));
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> stopAllProcesses(boolean wait) {
-    return resolveAll().thenCompose(members -> groups.stop(members, wait));
+    return toAll(new GroupOp.Stop(wait));
   }
 
   @Override
   public CompletionStage<Boolean> signalProcess(String name, String signal) {
-    return resolveProcess(name)
-        .thenCompose(m -> signal(m, parseSignal(signal))) // BAD_SIGNAL is checked before the state
-        .thenApply(d -> true);
+    // BAD_NAME, then BAD_SIGNAL, then the state, as supervisord checks them.
+    return status(name).thenCompose(s -> {
+      Signal parsed = parseSignal(signal);
+      return toProcess(name, r -> new ProcessMsg.SendSignal(parsed, r), TIMEOUT);
+    });
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> signalProcessGroup(String name, String signal) {
-    return groupOnly(name).thenCompose(members -> groups.signal(members, signal));
+    return toGroup(name, new GroupOp.SendSignal(signal));
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> signalAllProcesses(String signal) {
-    return resolveAll().thenCompose(members -> groups.signal(members, signal));
-  }
-
-  /**
-   * The group of exactly that name: supervisord's group methods look the name up as it is, so
-   * {@code g:*} or {@code g:p} is BAD_NAME there (only the process methods take a group spec).
-   */
-  private CompletionStage<List<RootMsg.Member>> groupOnly(String name) {
-    return askRoot(r -> new RootMsg.Resolve(new NameSpec(name, null), name, r));
+    return toAll(new GroupOp.SendSignal(signal));
   }
 
   @Override
   public CompletionStage<ProcessInfo> getProcessInfo(String name) {
-    return resolveProcess(name).thenCompose(this::info);
+    return status(name).thenApply(s -> s.toInfo(clock.millis()));
   }
 
   @Override
   public CompletionStage<List<ProcessInfo>> getAllProcessInfo() {
-    return gate().thenCompose(v -> AskPattern.<RootMsg, List<ProcessInfo>>ask(root, RootMsg.GetAllProcessInfo::new,
-        TIMEOUT, system.scheduler()));
+    return all();
   }
 
   @Override
@@ -332,7 +333,7 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   /** The log file of a process channel, or null when it has none. */
   private CompletionStage<Path> logPath(String name, boolean stdout) {
-    return resolveProcess(name).thenCompose(this::info).thenApply(i -> {
+    return status(name).thenApply(i -> {
       String p = stdout ? i.stdoutLogfile() : i.stderrLogfile();
       return p.isEmpty() ? null : Path.of(p);
     });
@@ -340,20 +341,18 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<Boolean> clearProcessLogs(String name) {
-    return resolveProcess(name).thenCompose(this::clearLogs).thenApply(d -> true);
+    return toProcess(name, r -> new ProcessMsg.ReopenLogs(true, r), TIMEOUT);
   }
 
   @Override
   public CompletionStage<List<ProcessResult>> clearAllProcessLogs() {
-    return resolveAll().thenCompose(groups::clear);
+    return toAll(GroupOp.ClearLogs.INSTANCE);
   }
 
   @Override
   public CompletionStage<Boolean> sendProcessStdin(String name, String chars) {
     byte[] data = chars.getBytes(StandardCharsets.UTF_8);
-    return resolveProcess(name)
-        .thenCompose(m -> this.<Done>askProcess(m.ref(), r -> new ProcessMsg.WriteStdin(data, r), TIMEOUT))
-        .thenApply(d -> true);
+    return toProcess(name, r -> new ProcessMsg.WriteStdin(data, r), TIMEOUT);
   }
 
   @Override
@@ -379,19 +378,19 @@ public final class ActorSupervisorApi implements SupervisorApi {
   // ---- history.* ---------------------------------------------------------------------------
 
   @Override
-  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getProcessHistory(String name,
+  public CompletionStage<List<HistoryEntry>> getProcessHistory(String name,
       long sinceEpochSeconds, int limit) {
     return history == null ? historyOff() : history.processHistory(name, sinceEpochSeconds, limit);
   }
 
   @Override
-  public CompletionStage<List<dev.supervisor4j.protocol.HistoryEntry>> getActions(long sinceEpochSeconds,
+  public CompletionStage<List<HistoryEntry>> getActions(long sinceEpochSeconds,
       int limit) {
     return history == null ? historyOff() : history.actions(sinceEpochSeconds, limit);
   }
 
   @Override
-  public CompletionStage<List<dev.supervisor4j.protocol.HistorySummary>> getHistorySummary() {
+  public CompletionStage<List<HistorySummary>> getHistorySummary() {
     return history == null ? historyOff() : history.summary();
   }
 

@@ -1,6 +1,5 @@
 package dev.supervisor4j.daemon.api;
 
-import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.ledger.HistoryView;
 import dev.supervisor4j.daemon.ledger.LedgerMsg;
 import dev.supervisor4j.daemon.ledger.LedgerState;
@@ -9,6 +8,7 @@ import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.HistoryEntry;
 import dev.supervisor4j.protocol.HistorySummary;
 import dev.supervisor4j.protocol.NameSpec;
+import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ final class HistoryReads {
       return CompletableFuture.failedFuture(new SupervisorFault(Fault.BAD_NAME, name));
     }
     // A running process is named as status shows it; a removed one still has its history.
-    CompletionStage<NameSpec> spec = api.resolveProcess(name)
+    CompletionStage<NameSpec> spec = api.status(name)
         .thenApply(m -> new NameSpec(m.group(), m.name()))
         .exceptionally(e -> null);
     return spec.thenCompose(resolved -> {
@@ -66,12 +66,12 @@ final class HistoryReads {
   }
 
   CompletionStage<List<HistorySummary>> summary() {
-    return api.resolveAll().thenCompose(members -> {
+    return api.all().thenCompose(members -> {
       List<String> names = members.stream().map(m -> m.group() + ":" + m.name()).toList();
       return streams(names).thenCompose(st -> {
         List<CompletableFuture<HistorySummary>> each = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-          RootMsg.Member m = members.get(i);
+          ProcessInfo m = members.get(i);
           each.add(read(st.processes().get(i)).thenApply(s -> HistoryView.summary(m.group(), m.name(), s))
               .toCompletableFuture());
         }

@@ -2,7 +2,7 @@ package dev.supervisor4j.daemon.events;
 
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.GroupKind;
-import dev.supervisor4j.daemon.group.GroupActor;
+import dev.supervisor4j.daemon.actor.ActorNames;
 import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import java.time.Clock;
@@ -195,7 +195,7 @@ public final class EventHub {
 
   private void spawnPool(GroupConfig g, String server, Map<String, ActorRef<ProcessMsg>> members) {
     ActorRef<PoolMsg> ref = ctx.spawn(ListenerPool.create(g, server, members),
-        GroupActor.actorName("pool" + (++poolsSpawned) + "-", g.name()));
+        ActorNames.of("pool" + (++poolsSpawned) + "-", g.name()));
     pools.put(g.name(), new Pool(ref, EventType.parse(g.listener().events())));
   }
 

@@ -1,18 +1,31 @@
 package dev.supervisor4j.daemon.group;
 
+import dev.supervisor4j.daemon.actor.ActorNames;
+import dev.supervisor4j.daemon.actor.Collector;
+import dev.supervisor4j.daemon.board.ProcessStatus;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.ProgramConfig;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.events.HubMsg;
+import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessMsg;
-import dev.supervisor4j.protocol.ProcessInfo;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.ProcessResult;
+import dev.supervisor4j.protocol.ProcessState;
+import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -21,48 +34,85 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
- * One process group: owns a ProcessActor per member and does what is group-wide (autostart in start
- * order, the shutdown stop, info for all members).
+ * One process group: it makes and supervises a ProcessActor per member and does everything
+ * group-wide: autostart in start order, the shutdown stop, the group methods (start, stop, signal,
+ * clear of every member at once, the result array in supervisord's order), requests for one member,
+ * and the per-process update (keep, replace, add, drop).
  */
 public final class GroupActor {
-  private static final Duration INFO_TIMEOUT = Duration.ofSeconds(5);
   private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(30);
 
-  private final ActorContext<GroupMsg> ctx;
-  private final GroupConfig config;
-  private final Map<String, ActorRef<ProcessMsg>> members;
-  /** Members the current autostart leaves stopped (remember_stopped). */
-  private java.util.Set<String> keepStopped = java.util.Set.of();
+  /** What every group of one run of the tree shares. */
+  public record Context(ProcessFactory factory, ActorRef<HubMsg> hub, StatusBoard board, Generation generation) {}
 
-  private GroupActor(ActorContext<GroupMsg> ctx, GroupConfig config, Map<String, ActorRef<ProcessMsg>> members) {
+  private final ActorContext<GroupMsg> ctx;
+  private final Context env;
+  private GroupConfig config;
+  private SupervisordConfig source;
+  /** The members, in the config's order. */
+  private final Map<String, ActorRef<ProcessMsg>> members = new LinkedHashMap<>();
+  /** Makes actor names unique: a replaced member's actor may still be stopping. */
+  private long made;
+  private long requests;
+  private final Map<Long, Pending> pending = new HashMap<>();
+  private boolean updating;
+
+  /** A group method waiting for its members' outcomes. */
+  private static final class Pending {
+    final int expected;
+    final List<Outcome> outcomes = new ArrayList<>();
+    int got;
+    final Consumer<List<Outcome>> finish;
+
+    Pending(int expected, Consumer<List<Outcome>> finish) {
+      this.expected = expected;
+      this.finish = finish;
+    }
+  }
+
+  private GroupActor(ActorContext<GroupMsg> ctx, Context env, GroupConfig config, SupervisordConfig source) {
     this.ctx = ctx;
+    this.env = env;
     this.config = config;
-    this.members = members;
+    this.source = source;
   }
 
   /**
-   * @param members the ProcessActor of each member, by process name (the root spawns them, so that
-   *                it can address every process directly)
+   * Makes the members (on the board at once, STOPPED) and tells {@code ready}; starts nothing.
+   *
+   * @param source the config {@code config} comes from (its daemon-wide settings reach the processes)
    */
-  public static Behavior<GroupMsg> create(GroupConfig config, Map<String, ActorRef<ProcessMsg>> members) {
-    return Behaviors.setup(ctx -> new GroupActor(ctx, config, new LinkedHashMap<>(members)).behavior());
+  public static Behavior<GroupMsg.Command> create(GroupConfig config, SupervisordConfig source, Context env,
+      ActorRef<GroupMsg.Ready> ready) {
+    return Behaviors.<GroupMsg>setup(ctx -> {
+      GroupActor group = new GroupActor(ctx, env, config, source);
+      config.processes().forEach(group::make);
+      ready.tell(group.ready(group.members.keySet()));
+      return group.behavior();
+    }).narrow();
   }
 
-  /** Actor names allow only some characters; process names allow more. */
-  public static String actorName(String prefix, String name) {
-    return prefix + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("*", "%2A");
+  private void make(ProgramConfig p) {
+    members.put(p.name(), ctx.spawn(env.factory().create(source, config, p, env.hub(), env.generation(), env.board()),
+        ActorNames.of("p" + (++made) + "-", p.name())));
+  }
+
+  private GroupMsg.Ready ready(Set<String> fresh) {
+    return new GroupMsg.Ready(config.name(), ctx.getSelf().narrow(), members, fresh);
   }
 
   private Behavior<GroupMsg> behavior() {
     return Behaviors.receive(GroupMsg.class)
-        .onMessage(GroupMsg.Autostart.class, a -> {
-          keepStopped = a.keepStopped();
-          return autostartFrom(0, null, a.replyTo());
-        })
-        .onMessage(GroupMsg.AutostartOnly.class, a -> autostartFrom(0, a.names(), a.replyTo()))
-        .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.only(), a.replyTo()))
+        .onMessage(GroupMsg.Autostart.class, a -> autostartFrom(0, a))
+        .onMessage(GroupMsg.AutostartNext.class, a -> autostartFrom(a.index(), a.request()))
         .onMessage(GroupMsg.StopAll.class, this::onStopAll)
-        .onMessage(GroupMsg.GetInfos.class, this::onGetInfos)
+        .onMessage(GroupMsg.ToMember.class, this::onToMember)
+        .onMessage(GroupMsg.Run.class, r -> run(r.op(), 0,
+            outcomes -> r.replyTo().tell(StatusReply.success(ResultOrder.arrange(outcomes)))))
+        .onMessage(GroupMsg.RunPart.class, r -> run(r.op(), r.groupIndex(), r.replyTo()::tell))
+        .onMessage(GroupMsg.MemberDone.class, this::onMemberDone)
+        .onMessage(GroupMsg.Update.class, this::onUpdate)
+        .onMessage(GroupMsg.RetiredStopped.class, this::onRetiredStopped)
         .onMessage(GroupMsg.ReopenLogs.class, r -> {
           ActorRef<StatusReply<Done>> ignore = ctx.getSystem().ignoreRef();
           members.values().forEach(m -> m.tell(new ProcessMsg.ReopenLogs(false, ignore)));
@@ -71,58 +121,171 @@ public final class GroupActor {
         .build();
   }
 
-  /** @param only the members to consider, or null for all */
-  private Behavior<GroupMsg> autostartFrom(int index, Set<String> only, ActorRef<Done> replyTo) {
+  // ---- autostart and the shutdown stop -------------------------------------------------------
+
+  private Behavior<GroupMsg> autostartFrom(int index, GroupMsg.Autostart request) {
     List<ProgramConfig> programs = config.processes();
     int i = index;
-    while (i < programs.size() && !(programs.get(i).autostart() && startable(programs.get(i))
-        && (only == null || only.contains(programs.get(i).name())))) {
+    while (i < programs.size() && !startsAutomatically(programs.get(i), request)) {
       i++;
     }
     if (i == programs.size()) {
-      replyTo.tell(Done.getInstance());
+      request.replyTo().tell(Done.getInstance());
       return Behaviors.same();
     }
     int next = i + 1;
     // The reply (spawned, or failed at once) comes right after the fork: no waiting for RUNNING.
     ctx.ask(StatusReply.class, members.get(programs.get(i).name()), SPAWN_TIMEOUT,
         ref -> new ProcessMsg.Start(false, false, ref.unsafeUpcast()),
-        (reply, failure) -> new GroupMsg.AutostartNext(next, only, replyTo));
+        (reply, failure) -> new GroupMsg.AutostartNext(next, request));
     return Behaviors.same();
   }
 
-  private boolean startable(ProgramConfig p) {
-    if (!keepStopped.contains(config.name() + ":" + p.name())) {
-      return true;
+  private boolean startsAutomatically(ProgramConfig p, GroupMsg.Autostart request) {
+    if (!p.autostart() || (request.only() != null && !request.only().contains(p.name()))) {
+      return false;
     }
-    dev.supervisor4j.daemon.log.MainLog.info("not starting " + p.name()
-        + ": an operator stopped it before the restart (remember_stopped)");
-    return false;
+    if (request.keepStopped().contains(config.name() + ":" + p.name())) {
+      MainLog.info("not starting " + p.name() + ": an operator stopped it before the restart (remember_stopped)");
+      return false;
+    }
+    return true;
   }
 
   private Behavior<GroupMsg> onStopAll(GroupMsg.StopAll stop) {
+    stopMembers(config.processes().stream().map(ProgramConfig::name).toList(), stop.replyTo());
+    return Behaviors.same();
+  }
+
+  /** supervisord stops a group's members in descending priority, all in the same pass. */
+  private void stopMembers(List<String> names, ActorRef<Done> whenStopped) {
     ActorRef<StatusReply<Done>> collector = ctx.spawnAnonymous(Collector.<StatusReply<Done>, Done>create(
-        members.size(), null, all -> Done.getInstance(), stop.replyTo()));
-    // supervisord stops a group's members in descending priority, all in the same pass.
+        names.size(), null, all -> Done.getInstance(), whenStopped));
     List<ProgramConfig> order = new ArrayList<>(config.processes());
+    order.removeIf(p -> !names.contains(p.name()));
     order.sort(Comparator.comparingInt(ProgramConfig::priority).reversed());
-    for (ProgramConfig p : order) {
-      members.get(p.name()).tell(new ProcessMsg.StopForShutdown(collector));
+    order.forEach(p -> members.get(p.name()).tell(new ProcessMsg.StopForShutdown(collector)));
+  }
+
+  // ---- one member, and every member at once --------------------------------------------------
+
+  private Behavior<GroupMsg> onToMember(GroupMsg.ToMember m) {
+    ActorRef<ProcessMsg> member = members.get(m.process());
+    if (member == null) {
+      m.refuse(new SupervisorFault(Fault.BAD_NAME, m.raw()));
+    } else {
+      member.tell(m.request());
     }
     return Behaviors.same();
   }
 
-  private Behavior<GroupMsg> onGetInfos(GroupMsg.GetInfos get) {
-    List<String> order = new ArrayList<>(members.keySet());
-    ActorRef<ProcessInfo> collector = ctx.spawnAnonymous(Collector.<ProcessInfo, List<ProcessInfo>>create(
-        members.size(), INFO_TIMEOUT, infos -> sortLike(order, infos), get.replyTo()));
-    members.values().forEach(m -> m.tell(new ProcessMsg.GetInfo(collector)));
+  /** Asks every member at once; {@code finish} gets the outcomes once all are in. */
+  private Behavior<GroupMsg> run(GroupOp op, int groupIndex, Consumer<List<Outcome>> finish) {
+    long id = ++requests;
+    List<ProgramConfig> programs = config.processes();
+    Pending p = new Pending(programs.size(), finish);
+    pending.put(id, p);
+    for (int i = 0; i < programs.size(); i++) {
+      ProgramConfig program = programs.get(i);
+      int index = i;
+      if (op instanceof GroupOp.SendSignal s && s.signal().isEmpty()) {
+        // A bad signal: one BAD_SIGNAL entry per member that could have been signalled.
+        ProcessState state = env.board().status(config.name(), program.name())
+            .map(ProcessStatus::state).orElse(ProcessState.STOPPED);
+        Throwable error = ProcessState.SIGNALLABLE_STATES.contains(state)
+            ? new SupervisorFault(Fault.BAD_SIGNAL, s.name()) : new SupervisorFault(Fault.NOT_RUNNING);
+        ctx.getSelf().tell(new GroupMsg.MemberDone(id, outcome(op, groupIndex, program, index, error)));
+        continue;
+      }
+      ctx.askWithStatus(Done.class, members.get(program.name()), op.timeout(), op::request,
+          (done, error) -> new GroupMsg.MemberDone(id, outcome(op, groupIndex, program, index, error)));
+    }
+    if (programs.isEmpty()) {
+      pending.remove(id);
+      finish.accept(List.of());
+    }
     return Behaviors.same();
   }
 
-  private static List<ProcessInfo> sortLike(List<String> order, List<ProcessInfo> infos) {
-    List<ProcessInfo> sorted = new ArrayList<>(infos);
-    sorted.sort(Comparator.comparingInt(i -> order.indexOf(i.name())));
-    return sorted;
+  /** A member's entry, or null when its outcome leaves it out. */
+  private Outcome outcome(GroupOp op, int groupIndex, ProgramConfig program, int index, Throwable error) {
+    ProcessResult result;
+    if (error == null) {
+      result = ProcessResult.ok(program.name(), config.name());
+    } else {
+      SupervisorFault fault = faultOf(error);
+      if (fault.fault() == op.skipped()) {
+        return null;
+      }
+      result = new ProcessResult(program.name(), config.name(), fault.fault(), fault.getMessage());
+    }
+    return new Outcome(config.priority(), groupIndex, program.priority(), index, result,
+        op.atOnce(result.status()), Outcome.next());
+  }
+
+  static SupervisorFault faultOf(Throwable error) {
+    Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    if (t instanceof SupervisorFault fault) {
+      return fault;
+    }
+    return new SupervisorFault(Fault.FAILED, t.getClass().getName() + ":" + t.getMessage());
+  }
+
+  private Behavior<GroupMsg> onMemberDone(GroupMsg.MemberDone done) {
+    Pending p = pending.get(done.request());
+    if (p == null) {
+      return Behaviors.same();
+    }
+    if (done.outcome() != null) {
+      p.outcomes.add(done.outcome());
+    }
+    if (++p.got == p.expected) {
+      pending.remove(done.request());
+      p.finish.accept(List.copyOf(p.outcomes));
+    }
+    return Behaviors.same();
+  }
+
+  // ---- update ---------------------------------------------------------------------------------
+
+  /** Stops the retiring members (all at once, as a group stop does), then swaps them. */
+  private Behavior<GroupMsg> onUpdate(GroupMsg.Update u) {
+    if (updating) {
+      u.refuse(new SupervisorFault(Fault.FAILED, config.name() + " is being updated"));
+      return Behaviors.same();
+    }
+    updating = true;
+    GroupUpdate plan = GroupUpdate.plan(config, source.daemon(), u.next(), u.source().daemon());
+    GroupMsg.RetiredStopped stopped = new GroupMsg.RetiredStopped(plan, u.source(), u.replyTo());
+    if (plan.retired().isEmpty()) {
+      return onRetiredStopped(stopped);
+    }
+    ActorRef<Done> whenStopped = ctx.messageAdapter(Done.class, d -> stopped);
+    stopMembers(plan.retired(), whenStopped);
+    return Behaviors.same();
+  }
+
+  private Behavior<GroupMsg> onRetiredStopped(GroupMsg.RetiredStopped stopped) {
+    GroupUpdate plan = stopped.plan();
+    for (String name : plan.retired()) {
+      ctx.stop(members.remove(name));
+      env.board().remove(config.name(), name);
+    }
+    Map<String, ActorRef<ProcessMsg>> kept = new LinkedHashMap<>(members);
+    members.clear();
+    config = plan.next();
+    source = stopped.source();
+    for (ProgramConfig p : config.processes()) {
+      if (kept.containsKey(p.name())) {
+        members.put(p.name(), kept.get(p.name()));
+      } else {
+        make(p);
+      }
+    }
+    updating = false;
+    Set<String> fresh = new HashSet<>();
+    plan.fresh().forEach(p -> fresh.add(p.name()));
+    stopped.replyTo().tell(StatusReply.success(ready(fresh)));
+    return Behaviors.same();
   }
 }

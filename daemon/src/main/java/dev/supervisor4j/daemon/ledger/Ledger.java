@@ -1,6 +1,6 @@
 package dev.supervisor4j.daemon.ledger;
 
-import dev.supervisor4j.daemon.group.Collector;
+import dev.supervisor4j.daemon.actor.Collector;
 import dev.supervisor4j.daemon.log.MainLog;
 import java.time.Clock;
 import java.time.Duration;

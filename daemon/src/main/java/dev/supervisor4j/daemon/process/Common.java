@@ -22,7 +22,7 @@ final class Common {
   static BehaviorBuilder<ProcessMsg> base(ProcessEnv env, ProcessState state, ProcessData data) {
     return Behaviors.receive(ProcessMsg.class)
         .onMessage(ProcessMsg.GetInfo.class, get -> {
-          env.replyInfo(get, state, data);
+          env.replyInfo(get);
           return Behaviors.same();
         })
         .onMessage(ProcessMsg.ReopenLogs.class, reopen -> {
@@ -35,7 +35,10 @@ final class Common {
           return Behaviors.same();
         })
         .onMessage(ProcessMsg.WriteStdinOf.class, w -> writeStdinOf(env, data, w))
-        .onSignal(PostStop.class, stop -> killOrphan(data));
+        .onSignal(PostStop.class, stop -> {
+          env.slot().close();
+          return killOrphan(data);
+        });
   }
 
   /**

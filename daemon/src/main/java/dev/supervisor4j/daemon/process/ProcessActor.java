@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.board.ProcessStatus;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
 import java.time.Clock;
@@ -19,13 +21,21 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ProcessActor {
   private ProcessActor() {}
 
-  /** @param generation the run of the tree this process belongs to: nothing starts once it stops */
+  /**
+   * Puts the process on the board (STOPPED) and makes its actor.
+   *
+   * @param generation the run of the tree this process belongs to: nothing starts once it stops
+   * @param board      where the process shows each transition
+   */
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
       SpawnPlanner planner, ChildOutput output, ActorRef<? super ProcessEvent> events, Clock clock,
-      Generation generation) {
+      Generation generation, StatusBoard board) {
+    // On the board at once, before the actor runs: whoever made it can read it there next.
+    StatusBoard.Slot slot = board.open(
+        ProcessStatus.initial(group, program.name(), output.stdoutPath(), output.stderrPath()));
     Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock,
-          new StdinWriter(), generation);
+          new StdinWriter(), generation, slot);
       return Stopped.enter(env, ProcessData.initial(), null);
     }));
     return Behaviors.supervise(actor).onFailure(Exception.class, SupervisorStrategy.resume());

@@ -1,12 +1,15 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.board.ProcessStatus;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
 import dev.supervisor4j.protocol.Fault;
-import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -28,7 +31,12 @@ record ProcessEnv(
     ActorRef<? super ProcessEvent> events,
     Clock clock,
     StdinWriter stdin,
-    Generation generation) {
+    Generation generation,
+    StatusBoard.Slot slot) {
+
+  /** The states in which getProcessInfo shows the child's pid; 0 in the others, as supervisord. */
+  private static final Set<ProcessState> HAS_CHILD =
+      EnumSet.of(ProcessState.STARTING, ProcessState.RUNNING, ProcessState.STOPPING, ProcessState.UNKNOWN);
 
   String name() {
     return program.name();
@@ -48,7 +56,13 @@ record ProcessEnv(
     return clock.millis();
   }
 
+  /**
+   * A transition: shown on the status board first (so that whoever is answered next reads it
+   * there), then published as an event.
+   */
   void announce(ProcessState from, ProcessState to, ProcessData data, boolean expected) {
+    slot.publish(new ProcessStatus(group, name(), to, data.lastStart(), data.lastStop(), data.exitStatus(),
+        data.spawnErr(), HAS_CHILD.contains(to) ? data.pid() : 0, output.stdoutPath(), output.stderrPath()));
     events.tell(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now(),
         data.exitStatus(), data.spawnErr()));
   }
@@ -65,11 +79,8 @@ record ProcessEnv(
     replyTo.tell(StatusReply.error(new SupervisorFault(fault, detail)));
   }
 
-  void replyInfo(ProcessMsg.GetInfo get, ProcessState state, ProcessData data) {
-    long nowMs = now();
-    get.replyTo().tell(new ProcessInfo(
-        name(), group, data.lastStart() / 1000, data.lastStop() / 1000, nowMs / 1000, state,
-        data.spawnErr(), data.exitStatus(), output.stdoutPath(), output.stderrPath(), data.pid(),
-        Descriptions.describe(state, data, nowMs, name())));
+  /** What the board shows for this process: the same answer as the API's. */
+  void replyInfo(ProcessMsg.GetInfo get) {
+    get.replyTo().tell(slot.current().toInfo(now()));
   }
 }

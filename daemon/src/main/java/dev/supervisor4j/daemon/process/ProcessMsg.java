@@ -1,18 +1,33 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.actor.Refusable;
 import dev.supervisor4j.daemon.spawn.ExitStatus;
 import dev.supervisor4j.daemon.spawn.RunningChild;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.Signal;
+import dev.supervisor4j.protocol.SupervisorFault;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Everything a ProcessActor receives. Other actors hold {@code ActorRef<ProcessMsg.Command>}. */
+/** Everything a ProcessActor receives: its public {@link Command}s and its self-sent {@link Internal}s. */
 public sealed interface ProcessMsg {
 
   /** The public protocol. */
   sealed interface Command extends ProcessMsg {}
+
+  /**
+   * A command answered with a {@code StatusReply<Done>}: the root and the group can pass it on by
+   * name, and refuse it when the name is unknown or the daemon is stopping.
+   */
+  sealed interface Request extends Command, Refusable {
+    ActorRef<StatusReply<Done>> replyTo();
+
+    @Override
+    default void refuse(SupervisorFault fault) {
+      replyTo().tell(StatusReply.error(fault));
+    }
+  }
 
   /**
    * Start the process. A failed reply carries a {@code SupervisorFault}.
@@ -21,33 +36,33 @@ public sealed interface ProcessMsg {
    * @param byRpc   an operator's start: the command is checked first and a failure is a fault with no
    *                state change (an autostart goes to BACKOFF instead)
    */
-  record Start(boolean waitFor, boolean byRpc, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record Start(boolean waitFor, boolean byRpc, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /** Stop the process; with wait, answer once it is in a stopped state. */
-  record Stop(boolean waitFor, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record Stop(boolean waitFor, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /**
    * Stop as part of a daemon shutdown: BACKOFF goes to FATAL, STARTING/RUNNING are stopped.
    * Answers once the process is in a stopped state.
    */
-  record StopForShutdown(ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record StopForShutdown(ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /** Send a signal; NOT_RUNNING unless RUNNING, STARTING or STOPPING. */
-  record SendSignal(Signal signal, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record SendSignal(Signal signal, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /** Write to the child's stdin. */
-  record WriteStdin(byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record WriteStdin(byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /**
    * Write to the stdin of the child with this pid only, in any state: an event meant for one
    * listener child must never reach its successor. NOT_RUNNING when that child is gone.
    */
-  record WriteStdinOf(long pid, byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record WriteStdinOf(long pid, byte[] data, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   record GetInfo(ActorRef<ProcessInfo> replyTo) implements Command {}
 
   /** SIGUSR2 or clearProcessLogs: reopen (or truncate) the log files. */
-  record ReopenLogs(boolean clear, ActorRef<StatusReply<Done>> replyTo) implements Command {}
+  record ReopenLogs(boolean clear, ActorRef<StatusReply<Done>> replyTo) implements Request {}
 
   /** Self-sent only. */
   sealed interface Internal extends ProcessMsg {}

@@ -74,7 +74,7 @@ final class Starting {
             ? cancelled(env, previous, from, request)
             : spawnFailed(env, data, from, request, f.error())))
         .onMessage(ProcessMsg.GetInfo.class, get -> {
-          env.replyInfo(get, from, previous);
+          env.replyInfo(get); // the board still shows the state before the request
           return Behaviors.same();
         })
         .onMessage(ProcessMsg.WriteStdinOf.class, w -> Common.notRunning(env, w.replyTo()))
@@ -85,6 +85,7 @@ final class Starting {
         .onMessage(ProcessMsg.Internal.class, late -> Behaviors.same())
         // Our actor stops before the fork's outcome: the child must not outlive it.
         .onSignal(PostStop.class, stop -> {
+          env.slot().close();
           child.thenAccept(c -> c.signal(Signal.KILL, true));
           return Behaviors.same();
         })

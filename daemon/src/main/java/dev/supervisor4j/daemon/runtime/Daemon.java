@@ -2,7 +2,8 @@ package dev.supervisor4j.daemon.runtime;
 
 import dev.supervisor4j.daemon.ConfigSource;
 import dev.supervisor4j.daemon.Generations;
-import dev.supervisor4j.daemon.ProcessFactory;
+import dev.supervisor4j.daemon.board.StatusBoard;
+import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.config.ConfigException;
@@ -72,19 +73,21 @@ public final class Daemon implements ConfigSource {
     }
     daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
-    ProcessFactory factory = (config, group, program, events, generation) -> ProcessActor.create(program,
+    ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program,
         group.name(), spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
-            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock, generation);
+            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock, generation, board);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
     daemon.logsOpenFor = initial;
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     Generations generations = new Generations();
-    ActorSystem<RootMsg> system = ActorSystem.create(
-        RootGuardian.createWaiting(initial, factory, daemon, exitCode, generations), "supervisord", pekkoConfig);
+    StatusBoard board = new StatusBoard();
+    ActorSystem<RootMsg.Command> system = ActorSystem.create(
+        RootGuardian.createWaiting(initial, factory, daemon, exitCode, generations, board), "supervisord",
+        pekkoConfig);
     History history = History.start(system, initial.history(), clock);
     daemon.history = history;
-    SupervisorApi api = new ActorSupervisorApi(system, system, history.ledger());
+    SupervisorApi api = new ActorSupervisorApi(system, system, board, history.ledger());
     HttpOptions httpOptions = HttpOptions.fromConfig(system.settings().config());
     try {
       HttpServers.open(system, initial, httpOptions, rpcHandler(api, history, httpOptions.maxRequestBytes()), api,

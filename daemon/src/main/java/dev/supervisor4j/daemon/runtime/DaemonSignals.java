@@ -40,7 +40,7 @@ final class DaemonSignals {
   /** More than glibc's {@code struct sigaction} (152 bytes on x86-64 and arm64). */
   private static final int SIGACTION_SIZE = 256;
 
-  static void install(ActorRef<RootMsg> root, Generations generations) {
+  static void install(ActorRef<RootMsg.Command> root, Generations generations) {
     install(root, generations, (signal, meaning) -> {});
   }
 
@@ -50,7 +50,7 @@ final class DaemonSignals {
    *
    * @param noted told each signal's name and what it asks for, for the history
    */
-  static void install(ActorRef<RootMsg> root, Generations generations,
+  static void install(ActorRef<RootMsg.Command> root, Generations generations,
       java.util.function.BiConsumer<String, String> noted) {
     RESTORED.forEach(DaemonSignals::unignore);
     handle("TERM", () -> {

@@ -65,7 +65,7 @@ final class History {
   }
 
   /** Spawns the ledger (journal still closed) and subscribes it; a no-op History when disabled. */
-  static History start(ActorSystem<RootMsg> system, HistorySettings settings, Clock clock) {
+  static History start(ActorSystem<RootMsg.Command> system, HistorySettings settings, Clock clock) {
     if (!settings.enabled()) {
       return new History(settings, null, null, clock);
     }
@@ -102,7 +102,7 @@ final class History {
    *
    * @param previousDaemon the pid in the pidfile found at start-up, 0 when there was none
    */
-  void beforeBegin(ActorSystem<RootMsg> system, SupervisordConfig config, long previousDaemon) {
+  void beforeBegin(ActorSystem<RootMsg.Command> system, SupervisordConfig config, long previousDaemon) {
     if (ledger == null) {
       return;
     }
@@ -116,7 +116,7 @@ final class History {
     }
   }
 
-  private void stopOrphans(ActorSystem<RootMsg> system, SupervisordConfig config, long previousDaemon) {
+  private void stopOrphans(ActorSystem<RootMsg.Command> system, SupervisordConfig config, long previousDaemon) {
     List<Orphans.Orphan> orphans;
     try {
       orphans = Orphans.find(ledger, system.scheduler(), config, previousDaemon, REMEMBER_WAIT);
@@ -128,7 +128,7 @@ final class History {
     Orphans.stop(orphans, actions::note, clock);
   }
 
-  private void keepStopped(ActorSystem<RootMsg> system) {
+  private void keepStopped(ActorSystem<RootMsg.Command> system) {
     Set<String> stopped;
     try {
       stopped = AskPattern.<LedgerMsg, Set<String>>ask(ledger, LedgerMsg.GetRememberedStopped::new,
@@ -144,7 +144,7 @@ final class History {
   }
 
   /** Just after the processes were told to start: the journal opens a moment later. */
-  void afterBegin(ActorSystem<RootMsg> system) {
+  void afterBegin(ActorSystem<RootMsg.Command> system) {
     if (ledger != null && !settings.rememberStopped()) {
       system.scheduler().scheduleOnce(OPEN_DELAY, () -> ledger.tell(LedgerMsg.Open.INSTANCE),
           system.executionContext());

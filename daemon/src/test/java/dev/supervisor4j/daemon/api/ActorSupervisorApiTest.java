@@ -4,7 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.supervisor4j.daemon.ProcessFactory;
+import dev.supervisor4j.daemon.group.ProcessFactory;
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
@@ -40,7 +41,7 @@ class ActorSupervisorApiTest {
   ActorTestKit kit;
   FakeSpawner spawner;
   ActorSupervisorApi api;
-  ActorRef<RootMsg> root;
+  ActorRef<RootMsg.Command> root;
 
   @BeforeEach
   void up() {
@@ -51,11 +52,12 @@ class ActorSupervisorApiTest {
         Configs.group("grp", 20, Programs.named("a").startSecs(0).priority(2).build(),
             Programs.named("b").startSecs(0).priority(1).autostart(false).build()),
         Configs.group("manual", 30, Programs.named("manual").startSecs(0).autostart(false).build()));
-    ProcessFactory factory = (c, g, p, events, generation) -> ProcessActor.create(p, g.name(), spawner,
+    ProcessFactory factory = (c, g, p, events, generation, board) -> ProcessActor.create(p, g.name(), spawner,
         (prog, group) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation);
-    root = kit.spawn(RootGuardian.create(config, factory, () -> config, new CompletableFuture<>()));
-    api = new ActorSupervisorApi(kit.system(), root);
+        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
+    StatusBoard board = new StatusBoard();
+    root = kit.spawn(RootGuardian.create(config, factory, () -> config, new CompletableFuture<>(), board));
+    api = new ActorSupervisorApi(kit.system(), root, board);
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package dev.supervisor4j.daemon.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.FakeChild;
@@ -33,6 +34,7 @@ final class Harness {
   final ActorRef<ProcessMsg> actor;
   final ProgramConfig program;
   final Generation generation = new Generation();
+  final StatusBoard board = new StatusBoard();
 
   Harness(ActorTestKit kit, ProgramConfig program, FakeSpawner spawner, SpawnPlanner planner) {
     this.kit = kit;
@@ -41,7 +43,7 @@ final class Harness {
     this.spawner = spawner;
     this.events = kit.createTestProbe();
     this.actor = kit.spawn(ProcessActor.create(program, program.name(), spawner, planner,
-        ChildOutput.DISCARD, events.getRef(), clock, generation));
+        ChildOutput.DISCARD, events.getRef(), clock, generation, board));
   }
 
   Harness(ActorTestKit kit, ProgramConfig program, FakeSpawner spawner) {

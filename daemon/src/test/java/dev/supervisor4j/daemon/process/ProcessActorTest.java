@@ -3,6 +3,7 @@ package dev.supervisor4j.daemon.process;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.spawn.RunningChild;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.FakeChild;
@@ -172,7 +173,7 @@ class ProcessActorTest {
     TestProbe<ProcessEvent> events = kit.createTestProbe();
     ActorRef<ProcessMsg> actor = kit.spawn(ProcessActor.create(Programs.named("p").startSecs(0).build(), "p",
         spawner, (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        broken, events.getRef(), new TestClock(0), new Generation()));
+        broken, events.getRef(), new TestClock(0), new Generation(), new StatusBoard()));
     actor.tell(new ProcessMsg.Start(false, false, kit.system().ignoreRef()));
     events.expectMessageClass(ProcessEvent.class);
     events.expectMessageClass(ProcessEvent.class);

@@ -1,4 +1,4 @@
-package dev.supervisor4j.daemon.group;
+package dev.supervisor4j.daemon.actor;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.supervisor4j.daemon.process;
+package dev.supervisor4j.daemon.board;
 
 import dev.supervisor4j.protocol.ProcessState;
 import java.time.Instant;
@@ -13,7 +13,9 @@ final class Descriptions {
 
   private Descriptions() {}
 
-  static String describe(ProcessState state, ProcessData data, long nowMillis, String name) {
+  static String describe(ProcessStatus data, long nowMillis) {
+    ProcessState state = data.state();
+    String name = data.name();
     switch (state) {
       case RUNNING:
         // Whole-second times, as supervisord's int(time.time()), so uptime matches its rounding.

@@ -1,5 +1,6 @@
-package dev.supervisor4j.daemon;
+package dev.supervisor4j.daemon.group;
 
+import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
@@ -9,13 +10,17 @@ import dev.supervisor4j.daemon.process.ProcessMsg;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 
-/** Makes the behaviour of one process: the real one wires the OS spawner and log files, tests a fake. */
+/**
+ * Makes the behaviour of one process for its GroupActor: the real one wires the OS spawner and log
+ * files, tests a fake spawner. It puts the process on the board at once (STOPPED).
+ */
 @FunctionalInterface
 public interface ProcessFactory {
   /**
    * @param events     the event hub: state changes, output events and listener stdout go there
    * @param generation the run of the tree the process belongs to
+   * @param board      where the process shows its transitions
    */
   Behavior<ProcessMsg> create(SupervisordConfig config, GroupConfig group, ProgramConfig program,
-      ActorRef<HubMsg> events, Generation generation);
+      ActorRef<HubMsg> events, Generation generation, StatusBoard board);
 }
