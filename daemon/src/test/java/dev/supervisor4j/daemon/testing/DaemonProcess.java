@@ -48,13 +48,13 @@ public final class DaemonProcess implements AutoCloseable {
     return new DaemonProcess(pb.start(), dir, dir.resolve("supervisord.log"));
   }
 
-  /** {@code java <flags> -cp <test class path> dev.supervisor4j.daemon.Supervisord}. */
+  /** {@code java <flags> -cp <test class path> dev.supervisor4j.daemon.runtime.Supervisord}. */
   public static List<String> javaCommand() {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return List.of(java, "-Xmx128m", "-Xss512k", "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2",
         "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
         "--enable-native-access=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"), "dev.supervisor4j.daemon.Supervisord");
+        "-cp", System.getProperty("java.class.path"), "dev.supervisor4j.daemon.runtime.Supervisord");
   }
 
   public long pid() {

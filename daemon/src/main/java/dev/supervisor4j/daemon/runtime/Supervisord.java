@@ -1,15 +1,13 @@
-package dev.supervisor4j.daemon;
+package dev.supervisor4j.daemon.runtime;
 
 import dev.supervisor4j.daemon.cli.ConfigLocator;
 import dev.supervisor4j.daemon.cli.SupervisordArgs;
+import dev.supervisor4j.daemon.ConfigSource;
 import dev.supervisor4j.daemon.cli.UsageException;
+import dev.supervisor4j.daemon.cli.UsageText;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.ConfigLoader;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
-import dev.supervisor4j.daemon.runtime.Daemon;
-import dev.supervisor4j.daemon.runtime.Daemonizer;
-import dev.supervisor4j.daemon.runtime.OsRuntime;
-import dev.supervisor4j.daemon.runtime.StartupError;
 import dev.supervisor4j.protocol.Versions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -49,7 +47,7 @@ public final class Supervisord {
   /** Everything but the actual run, so that tests can drive the command line in-process. */
   static int run(List<String> argv, PrintStream out, PrintStream err) {
     String argv0 = System.getProperty("supervisor4j.argv0", "supervisord");
-    Path cwd = dev.supervisor4j.daemon.runtime.Daemonizer.startupDirectory();
+    Path cwd = Daemonizer.startupDirectory();
     Map<String, String> env = System.getenv();
     SupervisordArgs args;
     SupervisordConfig config;
@@ -57,7 +55,7 @@ public final class Supervisord {
     try {
       args = SupervisordArgs.parse(argv);
       if (args.help()) {
-        out.print(dev.supervisor4j.daemon.cli.UsageText.of(argv0));
+        out.print(UsageText.of(argv0));
         return 0;
       }
       if (args.version()) {

@@ -1,4 +1,4 @@
-package dev.supervisor4j.daemon;
+package dev.supervisor4j.daemon.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
