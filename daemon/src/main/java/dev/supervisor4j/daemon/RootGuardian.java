@@ -4,11 +4,9 @@ import dev.supervisor4j.daemon.actor.ActorNames;
 import dev.supervisor4j.daemon.actor.Collector;
 import dev.supervisor4j.daemon.actor.Refusable;
 import dev.supervisor4j.daemon.board.StatusBoard;
-import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.EventHub;
-import dev.supervisor4j.daemon.events.GroupEvent;
 import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.events.SupervisorStateEvent;
 import dev.supervisor4j.daemon.group.GroupActor;
@@ -17,7 +15,6 @@ import dev.supervisor4j.daemon.group.Outcome;
 import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.group.ResultOrder;
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessResult;
@@ -32,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -51,8 +49,6 @@ import org.apache.pekko.pattern.StatusReply;
 public final class RootGuardian {
   private static final Duration AUTOSTART_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(3);
-  /** supervisord has no server-side timeout for an update; this only bounds leaks. */
-  private static final Duration UPDATE_TIMEOUT = Duration.ofDays(1);
   private static final int STASH = 10_000;
 
   private final ActorContext<RootMsg> ctx;
@@ -70,14 +66,12 @@ public final class RootGuardian {
   /** Makes actor names unique: an old group's actors may still be stopping when it is re-added. */
   private long spawned;
   private SupervisordConfig config;
-  private SupervisordConfig lastRead;
   private ActiveGroups active = ActiveGroups.empty();
-  /** Groups made by addProcessGroup that are not on the board yet: the callers to answer then. */
-  private final Map<String, ActorRef<StatusReply<Done>>> adding = new HashMap<>();
-  /** Groups with an update under way: the callers to answer. */
-  private final Map<String, ActorRef<StatusReply<Done>>> updating = new HashMap<>();
+  private final GroupChanges changes;
   /** Left stopped by the first autostart only (remember_stopped); a restart starts everything. */
   private Set<String> keepStopped = Set.of();
+  /** A shutdown came while the config for a restart was being read. */
+  private boolean shutdownAfterRestart;
 
   private RootGuardian(ActorContext<RootMsg> ctx, TimerScheduler<RootMsg> timers, StashBuffer<RootMsg> stash,
       ProcessFactory processes, ConfigSource configSource, CompletableFuture<Integer> exitCode,
@@ -92,6 +86,7 @@ public final class RootGuardian {
     this.board = board;
     this.hub = ctx.spawn(EventHub.create(), "events");
     this.readies = ctx.messageAdapter(GroupMsg.Ready.class, RootMsg.GroupReady::new);
+    this.changes = new GroupChanges(this, ctx, hub, board, configSource);
   }
 
   /**
@@ -147,24 +142,21 @@ public final class RootGuardian {
 
   /** Makes every group; once all are on the board, announces RUNNING and autostarts them in order. */
   private Behavior<RootMsg> start(SupervisordConfig next) {
-    configSource.prepare(next);
     if (generation > 0) {
       keepStopped = Set.of();
     }
     generation++;
     groupContext = new GroupActor.Context(processes, hub, board, generations.next());
     config = next;
-    lastRead = next;
+    changes.reset(next);
     active = ActiveGroups.empty();
-    updating.clear();
-    adding.clear();
     for (GroupConfig g : next.groups()) {
       active = active.with(spawnGroup(next, g));
     }
     return awaitingGroups(new HashMap<>());
   }
 
-  private ActiveGroups.Group spawnGroup(SupervisordConfig source, GroupConfig g) {
+  ActiveGroups.Group spawnGroup(SupervisordConfig source, GroupConfig g) {
     ActorRef<GroupMsg.Command> ref = ctx.spawn(GroupActor.create(g, source, groupContext, readies),
         ActorNames.of("g" + (++spawned) + "-", g.name()));
     return new ActiveGroups.Group(g, ref);
@@ -193,7 +185,7 @@ public final class RootGuardian {
         .build();
   }
 
-  private boolean isCurrent(GroupMsg.Ready ready) {
+  boolean isCurrent(GroupMsg.Ready ready) {
     return active.get(ready.group()).filter(g -> g.ref().equals(ready.ref())).isPresent();
   }
 
@@ -214,8 +206,17 @@ public final class RootGuardian {
 
   // ---- running --------------------------------------------------------------------------------
 
+  /** The groups running now. */
+  ActiveGroups active() {
+    return active;
+  }
+
+  void setActive(ActiveGroups next) {
+    active = next;
+  }
+
   private Behavior<RootMsg> running() {
-    return Behaviors.receive(RootMsg.class)
+    return changes.handlers(Behaviors.receive(RootMsg.class))
         .onMessage(RootMsg.Begin.class, b -> Behaviors.same())
         .onMessage(RootMsg.Shutdown.class, s -> beginStop(false))
         .onMessage(RootMsg.Restart.class, r -> beginStop(true))
@@ -228,15 +229,9 @@ public final class RootGuardian {
         .onMessage(RootMsg.ToGroup.class, this::onToGroup)
         .onMessage(RootMsg.ToAll.class, this::onToAll)
         .onMessage(RootMsg.GetConfig.class, get -> {
-          get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, lastRead, active.names())));
+          get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, changes.lastRead(), active.names())));
           return Behaviors.same();
         })
-        .onMessage(RootMsg.ReloadConfig.class, this::onReloadConfig)
-        .onMessage(RootMsg.AddGroup.class, this::onAddGroup)
-        .onMessage(RootMsg.GroupReady.class, this::onGroupReady)
-        .onMessage(RootMsg.RemoveGroup.class, this::onRemoveGroup)
-        .onMessage(RootMsg.UpdateGroup.class, this::onUpdateGroup)
-        .onMessage(RootMsg.GroupUpdated.class, this::onGroupUpdated)
         .onMessage(RootMsg.GroupStopped.class, g -> Behaviors.same())
         .onMessage(RootMsg.ShutdownReport.class, r -> Behaviors.same())
         .onMessage(RootMsg.AutostartNext.class, a -> {
@@ -280,122 +275,6 @@ public final class RootGuardian {
     return Behaviors.same();
   }
 
-  // ---- config changes -------------------------------------------------------------------------
-
-  private Behavior<RootMsg> onReloadConfig(RootMsg.ReloadConfig reload) {
-    try {
-      lastRead = configSource.load();
-    } catch (ConfigException e) {
-      reload.refuse(new SupervisorFault(Fault.CANT_REREAD, e.getMessage()));
-      return Behaviors.same();
-    }
-    ConfigChanges changes = ConfigDiff.diff(active.configs(), lastRead);
-    reload.replyTo().tell(StatusReply.success(changes));
-    return Behaviors.same();
-  }
-
-  private Behavior<RootMsg> onAddGroup(RootMsg.AddGroup add) {
-    if (active.get(add.name()).isPresent()) {
-      add.refuse(new SupervisorFault(Fault.ALREADY_ADDED, add.name()));
-      return Behaviors.same();
-    }
-    GroupConfig g = ConfigDiff.group(lastRead, add.name()).orElse(null);
-    if (g == null) {
-      add.refuse(new SupervisorFault(Fault.BAD_NAME, add.name()));
-      return Behaviors.same();
-    }
-    active = active.with(spawnGroup(lastRead, g));
-    adding.put(g.name(), add.replyTo());
-    return Behaviors.same();
-  }
-
-  /** An added group is on the board: announce it, start it, answer. */
-  private Behavior<RootMsg> onGroupReady(RootMsg.GroupReady r) {
-    ActorRef<StatusReply<Done>> replyTo = adding.remove(r.ready().group());
-    if (replyTo == null || !isCurrent(r.ready())) {
-      return Behaviors.same();
-    }
-    ActiveGroups.Group g = active.get(r.ready().group()).orElseThrow();
-    hub.tell(new EventHub.GroupAdded(g.config(), lastRead.daemon().identifier(), r.ready().members()));
-    g.ref().tell(new GroupMsg.Autostart(null, Set.of(), ctx.getSystem().ignoreRef()));
-    replyTo.tell(StatusReply.ack());
-    return Behaviors.same();
-  }
-
-  /** Removes a group whose processes are all stopped (as the board shows them). */
-  private Behavior<RootMsg> onRemoveGroup(RootMsg.RemoveGroup remove) {
-    ActiveGroups.Group g = active.get(remove.name()).orElse(null);
-    if (g == null) {
-      remove.refuse(new SupervisorFault(Fault.BAD_NAME, remove.name()));
-      return Behaviors.same();
-    }
-    if (adding.containsKey(g.name()) || board.group(g.name()).stream().anyMatch(s -> !s.state().isStopped())) {
-      remove.refuse(new SupervisorFault(Fault.STILL_RUNNING, remove.name()));
-      return Behaviors.same();
-    }
-    ActorRef<StatusReply<Done>> updater = updating.remove(g.name());
-    if (updater != null) {
-      updater.tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, g.name())));
-    }
-    stopActors(List.of(g));
-    hub.tell(new GroupEvent(false, g.name())); // events: PROCESS_GROUP_REMOVED
-    active = active.without(g.name());
-    remove.replyTo().tell(StatusReply.ack());
-    return Behaviors.same();
-  }
-
-  /**
-   * supervisor4j.updateProcessGroup: the group stops the members whose effective config changed and
-   * swaps them for fresh ones; the others are untouched.
-   */
-  private Behavior<RootMsg> onUpdateGroup(RootMsg.UpdateGroup u) {
-    ActiveGroups.Group current = active.get(u.name()).orElse(null);
-    GroupConfig next = ConfigDiff.group(lastRead, u.name()).orElse(null);
-    if (current == null || next == null || adding.containsKey(u.name())) {
-      u.refuse(new SupervisorFault(Fault.BAD_NAME, u.name()));
-      return Behaviors.same();
-    }
-    if (updating.containsKey(u.name())) {
-      u.refuse(new SupervisorFault(Fault.FAILED, u.name() + " is being updated"));
-      return Behaviors.same();
-    }
-    updating.put(u.name(), u.replyTo());
-    SupervisordConfig source = lastRead;
-    ctx.ask(StatusReply.class, current.ref(), UPDATE_TIMEOUT,
-        r -> new GroupMsg.Update(next, source, r.unsafeUpcast()),
-        (result, failure) -> new RootMsg.GroupUpdated(u.name(), current.ref(), readyOf(result, failure),
-            u.replyTo()));
-    return Behaviors.same();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static StatusReply<GroupMsg.Ready> readyOf(StatusReply<?> result, Throwable failure) {
-    return result != null ? (StatusReply<GroupMsg.Ready>) result : StatusReply.error(failure);
-  }
-
-  private Behavior<RootMsg> onGroupUpdated(RootMsg.GroupUpdated u) {
-    if (!updating.remove(u.name(), u.replyTo())) {
-      return Behaviors.same(); // removed meanwhile: its caller has its answer
-    }
-    ActiveGroups.Group g = active.get(u.name()).filter(x -> x.ref().equals(u.ref())).orElse(null);
-    if (g == null) {
-      u.replyTo().tell(StatusReply.error(new SupervisorFault(Fault.BAD_NAME, u.name())));
-      return Behaviors.same();
-    }
-    if (u.result().isError()) {
-      u.replyTo().tell(StatusReply.error(u.result().getError()));
-      return Behaviors.same();
-    }
-    GroupMsg.Ready ready = u.result().getValue();
-    GroupConfig next = ConfigDiff.group(lastRead, u.name()).orElse(g.config());
-    active = active.updated(next);
-    // events: no group event (the group stays); a listener pool keeps its buffer and serials
-    hub.tell(new EventHub.GroupUpdated(next, lastRead.daemon().identifier(), ready.members()));
-    g.ref().tell(new GroupMsg.Autostart(ready.fresh(), Set.of(), ctx.getSystem().ignoreRef()));
-    u.replyTo().tell(StatusReply.ack());
-    return Behaviors.same();
-  }
-
   // ---- stop -----------------------------------------------------------------------------------
 
   private Behavior<RootMsg> beginStop(boolean restart) {
@@ -406,18 +285,12 @@ public final class RootGuardian {
     }
     board.setState(restart ? SupervisorState.RESTARTING : SupervisorState.SHUTDOWN);
     hub.tell(SupervisorStateEvent.STOPPING); // events
-    refuseAll(updating);
-    refuseAll(adding);
+    changes.refuseWaiting();
     ctx.getSelf().tell(RootMsg.ShutdownReport.INSTANCE);
     timers.startTimerWithFixedDelay("report", RootMsg.ShutdownReport.INSTANCE, REPORT_EVERY);
     List<ActiveGroups.Group> reverse = new ArrayList<>(active.groups());
     Collections.reverse(reverse);
     return stopping(reverse, restart);
-  }
-
-  private static void refuseAll(Map<String, ActorRef<StatusReply<Done>>> callers) {
-    callers.values().forEach(c -> c.tell(StatusReply.error(new SupervisorFault(Fault.SHUTDOWN_STATE))));
-    callers.clear();
   }
 
   /**
@@ -490,20 +363,41 @@ public final class RootGuardian {
     if (!restart) {
       return exit(0);
     }
-    SupervisordConfig next;
-    try {
-      next = configSource.load();
-    } catch (ConfigException e) {
+    stopActors(active.groups());
+    ctx.pipeToSelf(configSource.restart(), RootMsg.Restarted::new);
+    return Behaviors.receive(RootMsg.class)
+        .onMessage(RootMsg.Restarted.class, this::onRestarted)
+        .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.RESTARTING))
+        .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
+        .onMessage(RootMsg.Subscribe.class, this::subscribe)
+        .onMessage(RootMsg.ToHub.class, this::toHub)
+        .onMessage(RootMsg.Shutdown.class, s -> {
+          generations.shutdown();
+          board.setState(SupervisorState.SHUTDOWN);
+          shutdownAfterRestart = true;
+          return Behaviors.same();
+        })
+        .onAnyMessage(this::refuseWhileStopping)
+        .build();
+  }
+
+  /** The config for the next run is read (or is invalid). */
+  private Behavior<RootMsg> onRestarted(RootMsg.Restarted r) {
+    if (r.failure() != null) {
+      Throwable e = r.failure() instanceof CompletionException && r.failure().getCause() != null
+          ? r.failure().getCause() : r.failure();
       // supervisord: a config made invalid before a restart makes the daemon exit with status 2.
       MainLog.crit("Error: " + e.getMessage());
       return exit(2);
     }
-    stopActors(active.groups());
-    return start(next);
+    if (shutdownAfterRestart) {
+      return exit(0);
+    }
+    return start(r.config());
   }
 
   /** Stops groups (their members stop with them) and takes them off the board at once. */
-  private void stopActors(List<ActiveGroups.Group> groups) {
+  void stopActors(List<ActiveGroups.Group> groups) {
     for (ActiveGroups.Group g : groups) {
       ctx.stop(g.ref());
       board.closeGroup(g.name());

@@ -134,6 +134,9 @@ public sealed interface RootMsg {
   /** The autostart of group {@code index - 1} of this generation of groups is done. */
   record AutostartNext(int generation, int index) implements Internal {}
 
+  /** The config for the run after a restart is read ({@code failure}: it is not valid). */
+  record Restarted(SupervisordConfig config, Throwable failure) implements Internal {}
+
   /** Every 3 s while stopping: time to say which processes we are waiting for. */
   enum ShutdownReport implements Internal { INSTANCE }
 

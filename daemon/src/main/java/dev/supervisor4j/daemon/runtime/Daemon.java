@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -99,6 +100,7 @@ public final class Daemon implements ConfigSource {
     }
     DaemonSignals.install(system, generations, history::signalled);
     history.beforeBegin(system, initial, daemon.pidfile.previous());
+    daemon.prepare(initial);
     system.tell(RootMsg.Begin.INSTANCE);
     history.afterBegin(system);
     system.getWhenTerminated().toCompletableFuture().join();
@@ -159,7 +161,23 @@ public final class Daemon implements ConfigSource {
   }
 
   @Override
-  public void prepare(SupervisordConfig config) {
+  public CompletionStage<SupervisordConfig> restart() {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        SupervisordConfig next = load();
+        prepare(next);
+        return next;
+      } catch (ConfigException e) {
+        throw new CompletionException(e);
+      }
+    });
+  }
+
+  /**
+   * Before the groups of {@code config} are made, at start-up and after each restart: the main log
+   * is (re)opened, old AUTO logs cleaned, the pidfile written, the history told.
+   */
+  private void prepare(SupervisordConfig config) {
     if (config != logsOpenFor) {
       openLogs(config); // a restart: the logs of the new config
     }
