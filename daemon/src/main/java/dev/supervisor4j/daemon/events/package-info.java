@@ -4,7 +4,8 @@
  * other subscriber; {@link dev.supervisor4j.daemon.events.EventType} holds Supervisor's names and
  * hierarchy; {@link dev.supervisor4j.daemon.events.EventPayloads} renders headers and payloads.
  *
- * <p>Who publishes what: process actors their state changes ({@code process.ProcessEvent}); the
+ * <p>Who publishes what: process actors their state changes ({@code process.ProcessEvent}, a plain
+ * fact that the hub wraps as a {@link dev.supervisor4j.daemon.events.ProcessStateEvent}); the
  * output chain of each child ({@code runtime.ProcessLogs}) {@code PROCESS_LOG_*} and
  * {@code PROCESS_COMMUNICATION_*}, and a listener's stdout as {@code EventHub.ListenerOutput}; the
  * root {@code SUPERVISOR_STATE_CHANGE_*}, {@code PROCESS_GROUP_*} and, through
