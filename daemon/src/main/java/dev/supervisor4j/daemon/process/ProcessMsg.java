@@ -8,7 +8,10 @@ import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Everything a ProcessActor receives. Other actors hold {@code ActorRef<ProcessMsg.Command>}. */
+/**
+ * Everything a ProcessActor receives. Other actors (group, root, API, listener pools) hold the whole
+ * {@code ActorRef<ProcessMsg>} but send only {@link Command}s; {@link Internal} messages are self-sent.
+ */
 public sealed interface ProcessMsg {
 
   /** The public protocol. */
