@@ -10,12 +10,14 @@ import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.process.ProcessActor;
+import dev.supervisor4j.daemon.process.ProcessMsg;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.Configs;
 import dev.supervisor4j.daemon.testing.FakeSpawner;
 import dev.supervisor4j.daemon.testing.Programs;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.SupervisorFault;
@@ -103,7 +105,7 @@ class GroupUpdateTest {
     assertEquals(new ConfigChanges(List.of(), List.of(), List.of()), reread(), "nothing left to update");
     // the group resolves to its new members, in the new order
     TestProbe<StatusReply<List<RootMsg.Member>>> members = kit.createTestProbe();
-    root.tell(new RootMsg.Resolve(dev.supervisor4j.protocol.NameSpec.parse("grp:*"), "grp:*", members.getRef()));
+    root.tell(new RootMsg.Resolve(NameSpec.parse("grp:*"), "grp:*", members.getRef()));
     assertEquals(List.of("a", "b", "c", "d"),
         members.receiveMessage().getValue().stream().map(RootMsg.Member::name).toList());
   }
@@ -132,10 +134,10 @@ class GroupUpdateTest {
 
   private void stopByOperator(String name) {
     TestProbe<StatusReply<List<RootMsg.Member>>> resolved = kit.createTestProbe();
-    root.tell(new RootMsg.Resolve(dev.supervisor4j.protocol.NameSpec.parse(name), name, resolved.getRef()));
+    root.tell(new RootMsg.Resolve(NameSpec.parse(name), name, resolved.getRef()));
     TestProbe<StatusReply<Done>> stopped = kit.createTestProbe();
     resolved.receiveMessage().getValue().get(0).ref()
-        .tell(new dev.supervisor4j.daemon.process.ProcessMsg.Stop(true, stopped.getRef()));
+        .tell(new ProcessMsg.Stop(true, stopped.getRef()));
     assertTrue(stopped.receiveMessage(Duration.ofSeconds(10)).isSuccess());
   }
 
