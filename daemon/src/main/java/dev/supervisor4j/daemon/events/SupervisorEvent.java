@@ -6,9 +6,11 @@ package dev.supervisor4j.daemon.events;
  * groups coming and going. Immutable. Publishers tell it to the {@link EventHub}; process actors
  * tell their bare {@code process.ProcessEvent}, which the hub wraps.
  *
- * <p>Not sealed; {@link EventPayloads} knows every kind.
+ * <p>Sealed: every kind lives in this package, and {@link EventPayloads} renders each of them.
  */
-public interface SupervisorEvent extends HubMsg {
+public sealed interface SupervisorEvent extends HubMsg
+    permits ProcessStateEvent, ProcessLogEvent, ProcessCommEvent, RemoteCommEvent, TickEvent, GroupEvent,
+        SupervisorStateEvent {
   /** Supervisor's type of this event (never an abstract one). */
   EventType type();
 }
