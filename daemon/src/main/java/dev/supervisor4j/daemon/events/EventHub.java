@@ -29,7 +29,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * changes to the pool of that group.
  */
 public final class EventHub {
-  /** Receive every process state change ({@code PROCESS_STATE_*}) from now on. */
+  /** Receive every process state change ({@code PROCESS_STATE_*}) from now on, as the bare {@link ProcessEvent}. */
   public record Subscribe(ActorRef<ProcessEvent> subscriber) implements HubMsg {}
 
   /**

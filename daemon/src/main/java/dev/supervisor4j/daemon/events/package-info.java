@@ -15,7 +15,8 @@
  * <p>Subscribing from elsewhere (web console, ledger): tell the root
  * {@code new RootMsg.ToHub(new EventHub.SubscribeTo(types, ref))} with the types wanted
  * ({@code EVENT} for all; a type takes its subtypes), and {@code EventHub.Unsubscribe} (or stop the
- * subscriber) to leave. {@code RootMsg.Subscribe} still gives process state changes only.
+ * subscriber) to leave. {@code RootMsg.Subscribe} still gives process state changes only, as bare
+ * {@code ProcessEvent}s.
  *
  * <p>The root's hooks: {@code EventHub.GroupAdded} when a group is spawned (ADDED, and the pool of a
  * listener group), {@code EventHub.GroupUpdated} when a group is rebuilt in place by a per-process
