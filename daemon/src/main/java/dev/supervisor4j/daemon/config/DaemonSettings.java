@@ -1,6 +1,8 @@
 package dev.supervisor4j.daemon.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -46,6 +48,6 @@ public record DaemonSettings(
     Map<String, String> environment,
     String identifier) {
   public DaemonSettings {
-    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
   }
 }

@@ -1,5 +1,11 @@
 package dev.supervisor4j.daemon.config;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
 /**
  * One {@code [unix_http_server*]} or {@code [inet_http_server*]} section.
  *
@@ -30,10 +36,10 @@ public sealed interface HttpServerConfig {
     String stored = password();
     if (stored.startsWith("{SHA}")) {
       try {
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-1")
-            .digest(pass.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return stored.substring(5).equals(java.util.HexFormat.of().formatHex(digest));
-      } catch (java.security.NoSuchAlgorithmException e) {
+        byte[] digest = MessageDigest.getInstance("SHA-1")
+            .digest(pass.getBytes(StandardCharsets.UTF_8));
+        return stored.substring(5).equals(HexFormat.of().formatHex(digest));
+      } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("SHA-1 is required of every Java platform", e);
       }
     }
@@ -46,7 +52,7 @@ public sealed interface HttpServerConfig {
    * @param chownUid  uid to chown to, or -1 to leave unchanged
    * @param chownGid  gid to chown to, or -1 to leave unchanged
    */
-  record Unix(String sectionName, java.nio.file.Path file, int chmod, int chownUid, int chownGid,
+  record Unix(String sectionName, Path file, int chmod, int chownUid, int chownGid,
       String username, String password) implements HttpServerConfig {}
 
   /**

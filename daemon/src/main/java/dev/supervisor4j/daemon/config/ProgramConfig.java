@@ -1,6 +1,8 @@
 package dev.supervisor4j.daemon.config;
 
 import dev.supervisor4j.protocol.Signal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +65,7 @@ public record ProgramConfig(
 
   public ProgramConfig {
     exitCodes = Set.copyOf(exitCodes);
-    environment = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(environment));
+    environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
   }
 
   /** Whether {@code code} counts as an expected exit for {@code autorestart=unexpected}. */

@@ -7,7 +7,6 @@ import dev.supervisor4j.daemon.process.ProcessEvent;
 import dev.supervisor4j.daemon.process.ProcessMsg;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +29,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * changes to the pool of that group.
  */
 public final class EventHub {
-  /** Receive every process state change ({@code PROCESS_STATE_*}) from now on. */
+  /** Receive every process state change ({@code PROCESS_STATE_*}) from now on, as the bare {@link ProcessEvent}. */
   public record Subscribe(ActorRef<ProcessEvent> subscriber) implements HubMsg {}
 
   /**
@@ -87,6 +86,8 @@ public final class EventHub {
 
   private final ActorContext<HubMsg> ctx;
   private final List<Subscription> subscribers = new ArrayList<>();
+  /** {@link Subscribe}rs: they get the bare {@link ProcessEvent}, not its {@link ProcessStateEvent}. */
+  private final List<ActorRef<ProcessEvent>> changeSubscribers = new ArrayList<>();
   private final Map<String, Pool> pools = new LinkedHashMap<>();
   private long serial = -1;
   private long poolsSpawned;
@@ -109,9 +110,10 @@ public final class EventHub {
 
   private Behavior<HubMsg> behavior() {
     return Behaviors.receive(HubMsg.class)
+        .onMessage(ProcessEvent.class, this::onProcessEvent)
         .onMessage(SupervisorEvent.class, this::publish)
         .onMessage(ListenerOutput.class, this::onListenerOutput)
-        .onMessage(Subscribe.class, s -> subscribe(s.subscriber().unsafeUpcast(), EnumSet.of(EventType.PROCESS_STATE)))
+        .onMessage(Subscribe.class, s -> subscribeToChanges(s.subscriber()))
         .onMessage(SubscribeTo.class, s -> subscribe(s.subscriber(), s.types()))
         .onMessage(Unsubscribe.class, u -> unsubscribe(u.subscriber()))
         .onMessage(GroupAdded.class, this::onGroupAdded)
@@ -124,14 +126,20 @@ public final class EventHub {
         .build();
   }
 
+  /** A process actor's state change: to its own pool (if a listener), then published as PROCESS_STATE_*. */
+  private Behavior<HubMsg> onProcessEvent(ProcessEvent change) {
+    Pool own = pools.get(change.group());
+    if (own != null) {
+      own.ref().tell(new PoolMsg.MemberChanged(change));
+    }
+    for (ActorRef<ProcessEvent> s : changeSubscribers) {
+      s.tell(change);
+    }
+    return publish(new ProcessStateEvent(change));
+  }
+
   private Behavior<HubMsg> publish(SupervisorEvent event) {
     EventType type = event.type();
-    if (event instanceof ProcessEvent change) {
-      Pool own = pools.get(change.group());
-      if (own != null) {
-        own.ref().tell(new PoolMsg.MemberChanged(change));
-      }
-    }
     boolean numbered = false;
     for (Pool p : pools.values()) {
       if (type.matches(p.events())) {
@@ -165,8 +173,16 @@ public final class EventHub {
     return Behaviors.same();
   }
 
+  private Behavior<HubMsg> subscribeToChanges(ActorRef<ProcessEvent> ref) {
+    changeSubscribers.remove(ref);
+    changeSubscribers.add(ref);
+    ctx.watch(ref);
+    return Behaviors.same();
+  }
+
   private Behavior<HubMsg> unsubscribe(ActorRef<?> ref) {
     subscribers.removeIf(s -> s.ref().equals(ref));
+    changeSubscribers.remove(ref);
     return Behaviors.same();
   }
 

@@ -14,8 +14,8 @@ public final class EventPayloads {
 
   /** The payload of {@code event}, exactly as Supervisor renders it. */
   public static String payload(SupervisorEvent event) {
-    if (event instanceof ProcessEvent e) {
-      return processState(e);
+    if (event instanceof ProcessStateEvent e) {
+      return processState(e.change());
     }
     if (event instanceof ProcessLogEvent e) {
       return "processname:" + e.process() + " groupname:" + e.group() + " pid:" + e.pid()

@@ -2,13 +2,15 @@ package dev.supervisor4j.daemon.events;
 
 /**
  * Something that happened, as Supervisor's event system carries it: process state changes
- * ({@code process.ProcessEvent}), output and communication events, ticks, the daemon's own state,
- * groups coming and going. Immutable. Publishers tell it to the {@link EventHub}.
+ * ({@link ProcessStateEvent}), output and communication events, ticks, the daemon's own state,
+ * groups coming and going. Immutable. Publishers tell it to the {@link EventHub}; process actors
+ * tell their bare {@code process.ProcessEvent}, which the hub wraps.
  *
- * <p>Not sealed only because {@code ProcessEvent} lives in the process package (Java allows a
- * sealed hierarchy across packages only in a named module); {@link EventPayloads} knows every kind.
+ * <p>Sealed: every kind lives in this package, and {@link EventPayloads} renders each of them.
  */
-public interface SupervisorEvent extends HubMsg {
+public sealed interface SupervisorEvent extends HubMsg
+    permits ProcessStateEvent, ProcessLogEvent, ProcessCommEvent, RemoteCommEvent, TickEvent, GroupEvent,
+        SupervisorStateEvent {
   /** Supervisor's type of this event (never an abstract one). */
   EventType type();
 }

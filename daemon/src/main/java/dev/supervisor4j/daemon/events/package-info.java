@@ -4,7 +4,8 @@
  * other subscriber; {@link dev.supervisor4j.daemon.events.EventType} holds Supervisor's names and
  * hierarchy; {@link dev.supervisor4j.daemon.events.EventPayloads} renders headers and payloads.
  *
- * <p>Who publishes what: process actors their state changes ({@code process.ProcessEvent}); the
+ * <p>Who publishes what: process actors their state changes ({@code process.ProcessEvent}, a plain
+ * fact that the hub wraps as a {@link dev.supervisor4j.daemon.events.ProcessStateEvent}); the
  * output chain of each child ({@code runtime.ProcessLogs}) {@code PROCESS_LOG_*} and
  * {@code PROCESS_COMMUNICATION_*}, and a listener's stdout as {@code EventHub.ListenerOutput}; the
  * root {@code SUPERVISOR_STATE_CHANGE_*}, {@code PROCESS_GROUP_*} and, through
@@ -14,7 +15,8 @@
  * <p>Subscribing from elsewhere (web console, ledger): tell the root
  * {@code new RootMsg.ToHub(new EventHub.SubscribeTo(types, ref))} with the types wanted
  * ({@code EVENT} for all; a type takes its subtypes), and {@code EventHub.Unsubscribe} (or stop the
- * subscriber) to leave. {@code RootMsg.Subscribe} still gives process state changes only.
+ * subscriber) to leave. {@code RootMsg.Subscribe} still gives process state changes only, as bare
+ * {@code ProcessEvent}s.
  *
  * <p>The root's hooks: {@code EventHub.GroupAdded} when a group is spawned (ADDED, and the pool of a
  * listener group), {@code EventHub.GroupUpdated} when a group is rebuilt in place by a per-process

@@ -2,9 +2,11 @@ package dev.supervisor4j.daemon.ledger;
 
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Scheduler;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
+import org.apache.pekko.pattern.StatusReply;
 
 /**
  * How the API and the signal handlers write to the ledger. {@link #acted} waits until the action is
@@ -25,7 +27,7 @@ public final class ActionLog {
 
   /** Records the action; the stage completes once it is written, refused, or after the wait. */
   public CompletionStage<Void> acted(LedgerEvent.OperatorActed action) {
-    return AskPattern.<LedgerMsg, org.apache.pekko.pattern.StatusReply<org.apache.pekko.Done>>ask(ledger,
+    return AskPattern.<LedgerMsg, StatusReply<Done>>ask(ledger,
             replyTo -> new LedgerMsg.RecordAction(action, replyTo), WRITE_WAIT, scheduler)
         .handle((reply, error) -> null);
   }

@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import dev.supervisor4j.daemon.config.HistorySettings;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -78,7 +79,7 @@ public final class JournalConfig {
     if (!history.isH2()) {
       return url;
     }
-    String upper = url.toUpperCase(java.util.Locale.ROOT);
+    String upper = url.toUpperCase(Locale.ROOT);
     if (!upper.contains(";WRITE_DELAY=")) {
       url += ";WRITE_DELAY=0";
     }

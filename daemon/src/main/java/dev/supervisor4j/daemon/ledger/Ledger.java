@@ -2,6 +2,8 @@ package dev.supervisor4j.daemon.ledger;
 
 import dev.supervisor4j.daemon.actor.Collector;
 import dev.supervisor4j.daemon.log.MainLog;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -11,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeoutException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -121,7 +124,7 @@ public final class Ledger {
     generation++;
     stream(LedgerStream.DAEMON);
     timers.startSingleTimer("opening", new LedgerMsg.StreamStatus(new LedgerStream.Failed(
-        LedgerStream.DAEMON, new java.util.concurrent.TimeoutException(
+        LedgerStream.DAEMON, new TimeoutException(
             "the journal did not open within " + OPEN_TIMEOUT.toSeconds() + " s"))), OPEN_TIMEOUT);
     if (retentionDays > 0) {
       timers.startTimerWithFixedDelay("trim", LedgerMsg.Tick.INSTANCE, Duration.ofMinutes(1), TRIM_EVERY);
@@ -174,8 +177,8 @@ public final class Ledger {
     return streams.computeIfAbsent(id, key -> {
       String journal = key.equals(LedgerStream.DAEMON) ? actionsJournal : "";
       // The number keeps names unique (two names may encode alike); the name is only a hint.
-      String hint = java.net.URLEncoder.encode(key.length() > 64 ? key.substring(0, 64) : key,
-          java.nio.charset.StandardCharsets.UTF_8);
+      String hint = URLEncoder.encode(key.length() > 64 ? key.substring(0, 64) : key,
+          StandardCharsets.UTF_8);
       ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter, journal),
           "g" + generation + "-" + (++spawned) + "-" + hint);
       ctx.watchWith(ref, new LedgerMsg.StreamStopped(key));

@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.ledger;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.protocol.ProcessState;
 import java.io.ByteArrayInputStream;
@@ -52,8 +54,8 @@ public final class LedgerSerializer extends SerializerWithStringManifest {
   private static final String SNAPSHOT = "snapshot";
 
   /** The Pekko settings that bind {@link LedgerSerializable} to this serializer. */
-  public static com.typesafe.config.Config config() {
-    return com.typesafe.config.ConfigFactory.parseString(String.join("\n",
+  public static Config config() {
+    return ConfigFactory.parseString(String.join("\n",
         "pekko.actor.serializers.supervisor4j-ledger = \"" + LedgerSerializer.class.getName() + "\"",
         "pekko.actor.serialization-bindings {",
         "  \"" + LedgerSerializable.class.getName() + "\" = supervisor4j-ledger",

@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon.ledger;
 
 import dev.supervisor4j.protocol.ProcessState;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -86,7 +87,7 @@ public record LedgerState(List<LedgerEvent> recent, long starts, long unexpected
   }
 
   private static final Set<ProcessState> LIVE =
-      java.util.EnumSet.of(ProcessState.STARTING, ProcessState.RUNNING, ProcessState.STOPPING);
+      EnumSet.of(ProcessState.STARTING, ProcessState.RUNNING, ProcessState.STOPPING);
 
   /** The oldest kept event's time, or -1 when there is none. */
   public long oldestMillis() {

@@ -1,7 +1,11 @@
 package dev.supervisor4j.daemon.ledger;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
@@ -147,15 +151,15 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
       return id;
     }
     try {
-      byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-          .digest(id.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)); // every char, surrogates too
-      String hex = java.util.HexFormat.of().formatHex(hash);
+      byte[] hash = MessageDigest.getInstance("SHA-256")
+          .digest(id.getBytes(StandardCharsets.UTF_16BE)); // every char, surrogates too
+      String hex = HexFormat.of().formatHex(hash);
       int keep = MAX_ID - hex.length() - 1;
       if (Character.isHighSurrogate(id.charAt(keep - 1))) {
         keep--;
       }
       return id.substring(0, keep) + "#" + hex;
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e); // every JDK has SHA-256
     }
   }

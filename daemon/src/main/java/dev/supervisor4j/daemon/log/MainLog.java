@@ -74,7 +74,7 @@ public final class MainLog {
     layout.setContext(context);
     layout.start();
 
-    ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     detach(root);
     fileAppender = null;
     if (file != null) {
@@ -93,7 +93,7 @@ public final class MainLog {
   /** Closes the file and removes our appenders and levels (daemon exit, tests). */
   public static synchronized void shutdown() {
     LoggerContext context = context();
-    detach(context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME));
+    detach(context.getLogger(Logger.ROOT_LOGGER_NAME));
     fileAppender = null;
     context.getLogger(LOGGER_NAME).setLevel(null);
     context.getLogger(PEKKO).setLevel(null);

@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon.process;
 
 import dev.supervisor4j.daemon.spawn.RunningChild;
+import java.io.IOException;
 
 /**
  * Where a process's stdout and stderr go. Each spawn attaches the new child's pipes; the readers
@@ -11,7 +12,7 @@ public interface ChildOutput {
   void attach(RunningChild child);
 
   /** Reopens the log files (SIGUSR2), or truncates them (clearProcessLogs) when {@code clear}. */
-  void reopen(boolean clear) throws java.io.IOException;
+  void reopen(boolean clear) throws IOException;
 
   /** The resolved stdout log path, {@code ""} when there is none. */
   String stdoutPath();

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
 
 /**
@@ -23,12 +24,12 @@ final class Unknown {
             e -> Stopped.enter(env, data.ended(env.now(), e.status().rpcExitStatus()), ProcessState.UNKNOWN))
         .onMessage(ProcessMsg.Start.class, start -> {
           ProcessEnv.reject(start.replyTo(), Fault.FAILED, env.name() + " is in an unknown process state");
-          return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+          return Behaviors.same();
         })
         .onMessage(ProcessMsg.Stop.class, stop -> Common.notRunning(env, stop.replyTo()))
         .onMessage(ProcessMsg.StopForShutdown.class, stop -> {
           ProcessEnv.ack(stop.replyTo());
-          return org.apache.pekko.actor.typed.javadsl.Behaviors.same();
+          return Behaviors.same();
         })
         .onMessage(ProcessMsg.SendSignal.class, sig -> Common.notRunning(env, sig.replyTo()))
         .onMessage(ProcessMsg.WriteStdin.class, w -> Common.notRunning(env, w.replyTo()))

@@ -3,6 +3,8 @@ package dev.supervisor4j.daemon.runtime;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The glibc calls the daemon makes about itself: its resource limits, its user and its signal
@@ -34,8 +36,8 @@ interface DaemonLibC extends Library {
   }
 
   static byte[] cString(String s) {
-    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return java.util.Arrays.copyOf(utf8, utf8.length + 1);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    return Arrays.copyOf(utf8, utf8.length + 1);
   }
 
   /** Loaded on first use: JNA's set-up costs a few hundred milliseconds once. */

@@ -5,8 +5,10 @@ import com.sun.jna.Pointer;
 import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.log.MainLog;
+import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import sun.misc.Signal;
 
@@ -51,7 +53,7 @@ final class DaemonSignals {
    * @param noted told each signal's name and what it asks for, for the history
    */
   static void install(ActorRef<RootMsg.Command> root, Generations generations,
-      java.util.function.BiConsumer<String, String> noted) {
+      BiConsumer<String, String> noted) {
     RESTORED.forEach(DaemonSignals::unignore);
     handle("TERM", () -> {
       generations.shutdown();
@@ -75,7 +77,7 @@ final class DaemonSignals {
       MainLog.info("received SIGUSR2 indicating log reopen request");
       try {
         MainLog.reopen();
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         MainLog.crit("could not reopen the main log: " + e.getMessage());
       }
       MainLog.info("supervisord logreopen");

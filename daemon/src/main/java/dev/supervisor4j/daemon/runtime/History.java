@@ -1,5 +1,7 @@
 package dev.supervisor4j.daemon.runtime;
 
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.api.AuditedApi;
 import dev.supervisor4j.daemon.config.HistorySettings;
@@ -57,7 +59,7 @@ final class History {
   }
 
   /** The Pekko settings the journal needs, in front of the daemon's own. */
-  static com.typesafe.config.Config pekkoConfig(HistorySettings settings, com.typesafe.config.Config daemon) {
+  static Config pekkoConfig(HistorySettings settings, Config daemon) {
     if (!settings.enabled()) {
       return daemon;
     }
@@ -168,8 +170,8 @@ final class History {
   }
 
   /** The ledger's own dispatcher: journal work and JSON never run on the actors' threads. */
-  private static com.typesafe.config.Config dispatcher() {
-    return com.typesafe.config.ConfigFactory.parseString(String.join("\n",
+  private static Config dispatcher() {
+    return ConfigFactory.parseString(String.join("\n",
         DISPATCHER + " {",
         "  type = Dispatcher",
         "  executor = thread-pool-executor",

@@ -4,6 +4,8 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The glibc functions the spawner needs, bound once through JNA interface mapping.
@@ -107,8 +109,8 @@ interface LibC extends Library {
   }
 
   static byte[] cString(String s) {
-    byte[] utf8 = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    return java.util.Arrays.copyOf(utf8, utf8.length + 1);
+    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    return Arrays.copyOf(utf8, utf8.length + 1);
   }
 
   /** Lazy holder: the 250 ms load happens when the spawner or a signal first needs libc. */

@@ -1,5 +1,8 @@
 package dev.supervisor4j.daemon.spawn;
 
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+
 /**
  * Makes this JVM a child subreaper with {@code prctl(PR_SET_CHILD_SUBREAPER, 1)}: processes
  * orphaned below our children are reparented to us instead of to PID 1, and our reaper collects
@@ -28,9 +31,9 @@ public final class Subreaper {
 
   /** Whether this process is a child subreaper. */
   public static boolean isEnabled() {
-    try (com.sun.jna.Memory flag = new com.sun.jna.Memory(4)) {
+    try (Memory flag = new Memory(4)) {
       flag.setInt(0, 0);
-      LibC.get().prctl(PR_GET_CHILD_SUBREAPER, com.sun.jna.Pointer.nativeValue(flag), 0, 0, 0);
+      LibC.get().prctl(PR_GET_CHILD_SUBREAPER, Pointer.nativeValue(flag), 0, 0, 0);
       return flag.getInt(0) != 0;
     }
   }

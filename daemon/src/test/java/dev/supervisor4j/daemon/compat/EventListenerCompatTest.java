@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.supervisor4j.daemon.testing.DaemonProcess;
-import dev.supervisor4j.daemon.testing.ListenerScript;
 import dev.supervisor4j.daemon.testing.ListenerScript.Received;
+import dev.supervisor4j.daemon.testing.ListenerScript;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,7 +140,7 @@ class EventListenerCompatTest {
       Map<String, String> tokens = r.tokens();
       assertEquals(List.of("processname", "groupname", "from_state"), List.copyOf(tokens.keySet()).subList(0, 3), r.toString());
       assertEquals(tokens.get("processname"), tokens.get("groupname"));
-      Set<String> rest = new java.util.HashSet<>(tokens.keySet());
+      Set<String> rest = new HashSet<>(tokens.keySet());
       rest.removeAll(Set.of("processname", "groupname", "from_state"));
       assertEquals(extras.get(r.eventName()), rest, r.toString());
       assertEquals(r.payload().codePointCount(0, r.payload().length()), Integer.parseInt(r.headers().get("len")));

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.compat;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class RealSupervisor {
     Path out = Files.createTempFile(dir, "ctl", ".out");
     Path err = Files.createTempFile(dir, "ctl", ".err");
     Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-        new java.io.File("/dev/null"))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        new File("/dev/null"))).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("supervisorctl " + args + " hung");

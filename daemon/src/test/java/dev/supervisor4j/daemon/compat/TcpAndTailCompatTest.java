@@ -9,8 +9,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +61,7 @@ class TcpAndTailCompatTest {
     try (DaemonProcess d = DaemonProcess.start(dir, conf(port))) {
       StockSupervisorctlTest.awaitSteady(dir);
       for (List<String> args : List.of(List.of("tail", "-f", "chatty"), List.of("maintail", "-f"))) {
-        List<String> cmd = new java.util.ArrayList<>(List.of(RealSupervisor.SUPERVISORCTL.toString(), "-c",
+        List<String> cmd = new ArrayList<>(List.of(RealSupervisor.SUPERVISORCTL.toString(), "-c",
             dir.resolve("supervisord.conf").toString()));
         cmd.addAll(args);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -85,13 +88,13 @@ class TcpAndTailCompatTest {
   }
 
   static RealSupervisor.Ctl ctl(List<String> options, String... args) throws Exception {
-    List<String> all = new java.util.ArrayList<>(options);
+    List<String> all = new ArrayList<>(options);
     all.addAll(List.of(args));
     return RealSupervisor.ctl(Path.of(System.getProperty("java.io.tmpdir")), all);
   }
 
   static int lastLineNumber(String text) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(text);
+    Matcher m = Pattern.compile("line (\\d+)").matcher(text);
     int n = -1;
     while (m.find()) {
       n = Integer.parseInt(m.group(1));

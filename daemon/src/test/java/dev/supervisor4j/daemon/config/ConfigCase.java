@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -87,15 +89,15 @@ record ConfigCase(String name, String config, Map<String, String> files, String 
     return proc(c, groupName).command();
   }
 
-  static java.util.List<String> groupNames(SupervisordConfig c) {
+  static List<String> groupNames(SupervisordConfig c) {
     return c.groups().stream().map(GroupConfig::name).toList();
   }
 
-  static java.util.List<String> processNames(SupervisordConfig c, String groupName) {
+  static List<String> processNames(SupervisordConfig c, String groupName) {
     return group(c, groupName).processes().stream().map(ProgramConfig::name).toList();
   }
 
-  static java.util.List<String> messages(SupervisordConfig c) {
+  static List<String> messages(SupervisordConfig c) {
     return c.messages().stream().map(m -> m.level().label() + " " + m.text()).toList();
   }
 
@@ -103,6 +105,6 @@ record ConfigCase(String name, String config, Map<String, String> files, String 
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HOME", "/home/tester");
     env.put("PATH", "/usr/bin:/bin");
-    return java.util.Collections.unmodifiableMap(env);
+    return Collections.unmodifiableMap(env);
   }
 }

@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.ini4j.Config;
 import org.ini4j.Ini;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fixes the reader to CPython's {@code RawConfigParser(inline_comment_prefixes=(';', '#'),
@@ -93,7 +95,7 @@ class IniFileTest {
       }
       values.add(b.toString());
       events.add(new ConfigParserLines.Line("[ odd / name ]", "k" + i + "_" + values.get(i).toLowerCase(
-          java.util.Locale.ROOT).replace("=", "").replace(":", ""), values.get(i)));
+          Locale.ROOT).replace("=", "").replace(":", ""), values.get(i)));
     }
     Config config = new Config();
     config.setEscape(true);
@@ -111,7 +113,7 @@ class IniFileTest {
   }
 
   @Test
-  void lastSectionAndKeyWinAcrossReads(@org.junit.jupiter.api.io.TempDir Path dir)
+  void lastSectionAndKeyWinAcrossReads(@TempDir Path dir)
       throws Exception {
     Path included = dir.resolve("inc.ini");
     Files.writeString(included, "[a]\nk = from include\n[b]\nk = new\n");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +55,7 @@ class KeyValuePairsTest {
         assertThrows(ConfigException.class, () -> KeyValuePairs.parse(input)).getMessage());
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void commentsAndNewlines() throws ConfigException {
     // A # inside a word skips the rest of the line but the word goes on: "ab" + "d".
     assertEquals(Map.of("A", "abd", "B", "1"), KeyValuePairs.parse("A=ab#c\nd,B=1"));

@@ -37,7 +37,7 @@ class SamplesLoadTest {
     SupervisordConfig demo = load(samples.resolve("demo.conf"), samples);
     assertEquals(List.of("exits", "flaky", "pair", "ticker"),
         demo.groups().stream().map(GroupConfig::name).toList());
-    assertEquals(dev.supervisor4j.daemon.config.GroupKind.EVENT_LISTENER, demo.groups().get(0).kind());
+    assertEquals(GroupKind.EVENT_LISTENER, demo.groups().get(0).kind());
     assertEquals(List.of("web", "worker"), ConfigCase.processNames(demo, "pair"));
     assertTrue(demo.daemon().logfile().startsWith(samples.resolve("run")));
     assertEquals(List.of(new HttpServerConfig.Inet("inet_http_server", "127.0.0.1", 9001, null,

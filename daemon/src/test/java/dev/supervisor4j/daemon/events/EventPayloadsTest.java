@@ -18,8 +18,9 @@ class EventPayloadsTest {
     return new String(EventPayloads.envelope("supervisor", serial, pool, poolSerial, e), StandardCharsets.UTF_8);
   }
 
-  private static ProcessEvent change(String p, ProcessState from, ProcessState to, int tries, long pid, boolean expected) {
-    return new ProcessEvent(p, p, from, to, tries, pid, expected, 0);
+  private static ProcessStateEvent change(String p, ProcessState from, ProcessState to, int tries, long pid,
+      boolean expected) {
+    return new ProcessStateEvent(new ProcessEvent(p, p, from, to, tries, pid, expected, 0));
   }
 
   @Test

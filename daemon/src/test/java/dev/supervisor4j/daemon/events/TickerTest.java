@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.supervisor4j.daemon.testing.TestClock;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ManualTime;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
@@ -52,7 +53,7 @@ class TickerTest {
     TestClock clock = new TestClock(1_795_486_921_000L);
     TestProbe<SupervisorEvent> events = kit.createTestProbe();
     var hub = kit.spawn(EventHub.create(clock));
-    hub.tell(new EventHub.SubscribeTo(java.util.Set.of(EventType.TICK_5), events.getRef()));
+    hub.tell(new EventHub.SubscribeTo(Set.of(EventType.TICK_5), events.getRef()));
     events.expectNoMessage(Duration.ofMillis(50)); // the subscription is in before time moves
     for (long when = 1_795_486_925L; when <= 1_795_486_935L; when += 5) {
       move(clock, Duration.ofSeconds(5));

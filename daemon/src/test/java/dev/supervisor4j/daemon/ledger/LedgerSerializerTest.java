@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.protocol.ProcessState;
 import java.io.NotSerializableException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class LedgerSerializerTest {
     // Version 1 had no child identity: the same bytes without the trailing "no child" flag.
     LedgerEvent.ProcessStateChanged change = (LedgerEvent.ProcessStateChanged) EVENTS.get(0);
     byte[] v2 = serializer.toBinary(change);
-    byte[] v1 = java.util.Arrays.copyOf(v2, v2.length - 1);
+    byte[] v1 = Arrays.copyOf(v2, v2.length - 1);
     v1[0] = 1;
     assertEquals(change, serializer.fromBinary(v1, "state"));
   }

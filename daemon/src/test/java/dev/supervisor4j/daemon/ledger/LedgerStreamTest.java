@@ -14,12 +14,15 @@ import com.typesafe.config.ConfigFactory;
 import dev.supervisor4j.daemon.ledger.LedgerEvent.Intent;
 import dev.supervisor4j.protocol.HistoryEntry;
 import dev.supervisor4j.protocol.ProcessState;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.pattern.StatusReply;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.apache.pekko.persistence.testkit.javadsl.EventSourcedBehaviorTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
@@ -41,7 +44,7 @@ class LedgerStreamTest {
           .withFallback(ConfigFactory.parseString(
               "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.testkit.snapshotstore.pluginid\""))
           .withFallback(LedgerSerializer.config())
-          .withFallback(org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin.config()));
+          .withFallback(PersistenceTestKitSnapshotPlugin.config()));
 
   private final TestProbe<LedgerStream.Status> owner = kit.createTestProbe();
   private EventSourcedBehaviorTestKit<LedgerStream.Command, LedgerEvent, LedgerState> stream;
@@ -143,7 +146,7 @@ class LedgerStreamTest {
     }
     // A snapshot every MAX/2 events; the previous one is kept, and the events before it deleted.
     // Deletions follow the snapshot write asynchronously.
-    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+    kit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
       int events = journal.persistedInStorage(id).size();
       assertTrue(events <= MAX, "events left in the journal: " + events);
       int kept = snapshots.persistedInStorage(id).size();
@@ -213,7 +216,7 @@ class LedgerStreamTest {
     PersistenceTestKit journal = PersistenceTestKit.create(kit.system());
     tell(change(STOPPED, STARTING, 1));
     tell(change(STARTING, RUNNING, 2));
-    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(10), () -> {
+    kit.createTestProbe().awaitAssert(Duration.ofSeconds(10), () -> {
       assertEquals(2, stream.getState().recent().size());
       return null;
     });
@@ -228,7 +231,7 @@ class LedgerStreamTest {
 
   @Test
   void aNewChildIsWrittenAtOnceAfterAQuietWindowWithTheBufferBeforeIt() {
-    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong nanos = new AtomicLong();
     stream = EventSourcedBehaviorTestKit.create(kit.system(),
         LedgerStream.create(id + "-clock", MAX, owner.ref(), "", nanos::get),
         EventSourcedBehaviorTestKit.enabledSerializationSettings().withVerifyCommands(false));
@@ -308,7 +311,7 @@ class LedgerStreamTest {
     assertEquals(0, snapshots.persistedInStorage(id).size());
     tell(change(STOPPED, STARTING, 100));
     stream.runCommand(LedgerStream.Flush::new); // MAX / 2 changes in two rows: a snapshot
-    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+    kit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
       assertEquals(1, snapshots.persistedInStorage(id).size());
       return null;
     });
@@ -334,7 +337,7 @@ class LedgerStreamTest {
       stream.runCommand(LedgerStream.Flush::new);
     }
     // Rows as for single events; snapshots (one every MAX/2 changes) go with the rows they follow.
-    kit.createTestProbe().awaitAssert(java.time.Duration.ofSeconds(5), () -> {
+    kit.createTestProbe().awaitAssert(Duration.ofSeconds(5), () -> {
       int rows = journal.persistedInStorage(id).size();
       assertTrue(rows <= MAX, "rows left in the journal: " + rows);
       int kept = snapshots.persistedInStorage(id).size();

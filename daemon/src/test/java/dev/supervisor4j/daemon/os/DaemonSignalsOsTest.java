@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.supervisor4j.daemon.testing.DaemonProcess;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -56,7 +57,7 @@ class DaemonSignalsOsTest {
     List<String> cat = new ArrayList<>(ignoreAll);
     cat.addAll(List.of("cat", "/proc/self/status"));
     Process probe = new ProcessBuilder(cat).start();
-    String status = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    String status = new String(probe.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
     assumeTrue(probe.waitFor() == 0, "needs env --ignore-signal (GNU coreutils 8.31 or later)");
     assertEquals(OURS, ignored(status) & OURS, status);
 

@@ -3,8 +3,11 @@ package dev.supervisor4j.daemon.os;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.compat.RealSupervisorPorts;
 import dev.supervisor4j.daemon.testing.DaemonProcess;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -58,7 +62,7 @@ class KeepAliveStormOsTest {
 
   @Test
   void everyKeptAliveOrFreshRequestGetsAResponseWhile500ProgramsRun() throws Exception {
-    int port = dev.supervisor4j.daemon.compat.RealSupervisorPorts.free();
+    int port = RealSupervisorPorts.free();
     Path sock = dir.resolve("s.sock");
     String config = LifecycleOsTest.header()
         + "[unix_http_server]\nfile=%(here)s/s.sock\n"
@@ -200,13 +204,13 @@ class KeepAliveStormOsTest {
 
   /** One HTTP/1.1 connection, used for as many calls as the server allows, as http.client does. */
   private static final class Connection {
-    private final java.io.Closeable channel;
+    private final Closeable channel;
     private final InputStream in;
     private final OutputStream out;
 
-    private Connection(java.io.Closeable channel, InputStream in, OutputStream out) {
+    private Connection(Closeable channel, InputStream in, OutputStream out) {
       this.channel = channel;
-      this.in = new java.io.BufferedInputStream(in);
+      this.in = new BufferedInputStream(in);
       this.out = out;
     }
 
@@ -238,7 +242,7 @@ class KeepAliveStormOsTest {
       int length = -1;
       boolean closes = false;
       for (String h = line(); !h.isEmpty(); h = line()) {
-        String lower = h.toLowerCase(java.util.Locale.ROOT);
+        String lower = h.toLowerCase(Locale.ROOT);
         if (lower.startsWith("content-length:")) {
           length = Integer.parseInt(h.substring(15).strip());
         } else if (lower.startsWith("connection:") && lower.contains("close")) {

@@ -13,6 +13,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,7 +154,7 @@ class LifecycleOsTest {
   }
 
   static long pidOf(String log, String name) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("spawned: '" + name + "' with pid (\\d+)").matcher(log);
+    Matcher m = Pattern.compile("spawned: '" + name + "' with pid (\\d+)").matcher(log);
     assertTrue(m.find(), log);
     return Long.parseLong(m.group(1));
   }

@@ -3,10 +3,14 @@ package dev.supervisor4j.daemon.os;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.supervisor4j.daemon.compat.RealSupervisorPorts;
 import dev.supervisor4j.daemon.testing.DaemonProcess;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,7 +76,7 @@ class RpcBadInputOsTest {
 
   @Test
   void badInputGetsTheRightAnswerOnBothListenersAndTheDaemonKeepsServing() throws Exception {
-    int port = dev.supervisor4j.daemon.compat.RealSupervisorPorts.free();
+    int port = RealSupervisorPorts.free();
     Path sock = dir.resolve("s.sock");
     try (DaemonProcess d = DaemonProcess.start(dir, LifecycleOsTest.header()
         + "[unix_http_server]\nfile=%(here)s/s.sock\nusername=admin\npassword=" + SHA + "\n"
@@ -81,12 +86,12 @@ class RpcBadInputOsTest {
       d.awaitLogContains("success: cat entered RUNNING state", Duration.ofSeconds(20));
       for (boolean unix : new boolean[] {true, false}) {
         String auth = unix ? "admin:thepassword" : "user:se:cret";
-        java.util.function.Supplier<SocketChannel> open = () -> {
+        Supplier<SocketChannel> open = () -> {
           try {
             return unix ? SocketChannel.open(UnixDomainSocketAddress.of(sock))
                 : SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-          } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
         };
         String where = unix ? "unix socket: " : "tcp: ";
@@ -161,8 +166,8 @@ class RpcBadInputOsTest {
     try {
       return unix ? SocketChannel.open(UnixDomainSocketAddress.of(sock))
           : SocketChannel.open(new InetSocketAddress("127.0.0.1", port));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -179,7 +184,7 @@ class RpcBadInputOsTest {
    */
   @Test
   void bigBodiesGarbageRequestLinesAndLogTailHeadersOnBothListeners() throws Exception {
-    int port = dev.supervisor4j.daemon.compat.RealSupervisorPorts.free();
+    int port = RealSupervisorPorts.free();
     Path sock = dir.resolve("s.sock");
     try (DaemonProcess d = DaemonProcess.start(dir, config(port))) {
       d.awaitLogContains("success: cat entered RUNNING state", Duration.ofSeconds(20));
@@ -247,7 +252,7 @@ class RpcBadInputOsTest {
    */
   @Test
   void fourHundredHalfOpenConnectionsAddAtMostAFewLinesToTheMainLog() throws Exception {
-    int port = dev.supervisor4j.daemon.compat.RealSupervisorPorts.free();
+    int port = RealSupervisorPorts.free();
     Path sock = dir.resolve("s.sock");
     try (DaemonProcess d = DaemonProcess.start(dir, config(port))) {
       d.awaitLogContains("success: cat entered RUNNING state", Duration.ofSeconds(20));
@@ -274,7 +279,7 @@ class RpcBadInputOsTest {
         for (int i = 0; i < held.size(); i++) {
           SocketChannel ch = held.get(i);
           if (i % 4 == 1 && ch.getRemoteAddress() instanceof InetSocketAddress) {
-            ch.setOption(java.net.StandardSocketOptions.SO_LINGER, 0); // a reset, not a FIN
+            ch.setOption(StandardSocketOptions.SO_LINGER, 0); // a reset, not a FIN
           }
           ch.close();
         }

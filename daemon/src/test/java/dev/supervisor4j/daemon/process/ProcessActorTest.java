@@ -10,13 +10,14 @@ import dev.supervisor4j.daemon.testing.FakeChild;
 import dev.supervisor4j.daemon.testing.FakeSpawner;
 import dev.supervisor4j.daemon.testing.Programs;
 import dev.supervisor4j.daemon.testing.TestClock;
-import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.Fault;
+import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -131,7 +132,7 @@ class ProcessActorTest {
 
   @Test
   void aChildThatDoesNotReadItsStdinBlocksOnlyThatWrite() {
-    java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
     Harness h = new Harness(kit, Programs.named("deaf").build(), new FakeSpawner());
     h.toRunning();
     h.child().blockingStdinUntil(gate);

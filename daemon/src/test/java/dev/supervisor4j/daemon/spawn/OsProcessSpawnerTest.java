@@ -16,12 +16,14 @@ import dev.supervisor4j.protocol.Signal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -161,11 +163,11 @@ class OsProcessSpawnerTest {
       return procs.map(p -> p.getFileName().toString())
           .filter(n -> n.chars().allMatch(Character::isDigit))
           .map(n -> procStat(Long.parseLong(n)))
-          .flatMap(java.util.Optional::stream)
+          .flatMap(Optional::stream)
           .filter(f -> f[2].equals(Long.toString(pgid)) && !f[0].equals("Z"))
           .count();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

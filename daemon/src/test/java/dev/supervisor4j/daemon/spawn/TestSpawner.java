@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,7 +111,7 @@ final class TestSpawner {
   /** The fields of /proc/pid/stat after the command name, or empty when the pid is gone. */
   static Optional<String[]> procStat(long pid) {
     try {
-      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + pid + "/stat"));
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
       return Optional.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
     } catch (IOException e) {
       return Optional.empty();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
@@ -116,7 +117,7 @@ public final class DaemonProcess implements AutoCloseable {
   }
 
   public int awaitExit(Duration timeout) throws InterruptedException {
-    if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new AssertionError("daemon did not exit\n--- main log:\n" + mainLog() + "\n--- stderr:\n" + stderr());
     }
     return process.exitValue();
@@ -128,7 +129,7 @@ public final class DaemonProcess implements AutoCloseable {
     if (process.isAlive()) {
       process.destroy();
       try {
-        if (process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (process.waitFor(15, TimeUnit.SECONDS)) {
           return;
         }
       } catch (InterruptedException e) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 
 /** A scripted child: exits when told to, and (by default) dies of the first signal it gets. */
 public final class FakeChild implements RunningChild {
@@ -21,7 +22,7 @@ public final class FakeChild implements RunningChild {
   private final List<Sent> signals = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream stdin = new ByteArrayOutputStream();
   private volatile boolean ignoreSignals;
-  private volatile java.util.concurrent.CountDownLatch stdinGate;
+  private volatile CountDownLatch stdinGate;
   private volatile boolean failSignals;
 
   FakeChild(long pid) {
@@ -41,7 +42,7 @@ public final class FakeChild implements RunningChild {
   }
 
   /** Writes to stdin block until {@code gate} opens: a child that does not read its stdin. */
-  public FakeChild blockingStdinUntil(java.util.concurrent.CountDownLatch gate) {
+  public FakeChild blockingStdinUntil(CountDownLatch gate) {
     stdinGate = gate;
     return this;
   }
@@ -93,7 +94,7 @@ public final class FakeChild implements RunningChild {
     return new OutputStream() {
       @Override
       public void write(int b) {
-        java.util.concurrent.CountDownLatch gate = stdinGate;
+        CountDownLatch gate = stdinGate;
         if (gate != null) {
           try {
             gate.await();

@@ -2,6 +2,7 @@ package dev.supervisor4j.daemon.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ public final class ListenerScript {
         all.add(new Received(headers, line.substring(bar + 1).replace("\\n", "\n")));
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return all;
   }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,8 +32,11 @@ import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -296,13 +300,13 @@ class WebConsoleBrowserTest {
     });
   }
 
-  static void waitFor(Duration timeout, String what, java.util.function.BooleanSupplier condition) {
+  static void waitFor(Duration timeout, String what, BooleanSupplier condition) {
     try {
       new WebDriverWait(driver, timeout, Duration.ofMillis(50))
-          .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-          .ignoring(org.openqa.selenium.NoSuchElementException.class)
+          .ignoring(StaleElementReferenceException.class)
+          .ignoring(NoSuchElementException.class)
           .until(d -> condition.getAsBoolean());
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new AssertionError("timed out after " + timeout + " waiting for " + what + "\n--- main log:\n"
           + daemon.mainLog(), e);
     }
