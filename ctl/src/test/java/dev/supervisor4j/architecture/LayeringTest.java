@@ -122,8 +122,6 @@ class LayeringTest {
   }
 
   @Test
-  @Disabled("waiting for issue 14 rework: daemon package cycles root→runtime→root, root→runtime→api→root,"
-      + " events→group→process→events, events→process→events")
   void daemonHasNoPackageCycles() {
     slices().assignedFrom(packagesOf("daemon")).should().beFreeOfCycles().check(classes);
   }
@@ -139,7 +137,6 @@ class LayeringTest {
    * outside {@code daemon.group} (and {@code daemon.process}, which defines it) calls it.
    */
   @Test
-  @Disabled("waiting for issue 14 rework: RootGuardian.assemble calls ProcessFactory.create; GroupActor must spawn")
   void onlyGroupsSpawnProcessActors() {
     requireDaemonClass("ProcessFactory");
     noClasses().that().resideOutsideOfPackages(OURS + ".daemon.group..", OURS + ".daemon.process..")

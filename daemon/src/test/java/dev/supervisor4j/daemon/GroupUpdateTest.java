@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.group.ProcessFactory;
+import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ChildOutput;
@@ -55,7 +56,7 @@ class GroupUpdateTest {
   private static ProcessFactory fakes(FakeSpawner spawner) {
     return (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
+        ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
   }
 
   private void start(SupervisordConfig first) {

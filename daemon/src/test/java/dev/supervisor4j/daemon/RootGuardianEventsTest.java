@@ -47,7 +47,7 @@ class RootGuardianEventsTest {
     FakeSpawner spawner = new FakeSpawner();
     ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
+        ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
     SupervisordConfig config = Configs.of(
         Configs.group("a", 1, Programs.named("a").autostart(false).build()),
         Configs.group("b", 2, Programs.named("b").autostart(false).build()));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.group.ProcessFactory;
+import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ProcessActor;
 import dev.supervisor4j.daemon.process.ProcessEvent;
@@ -37,7 +38,7 @@ class RootGuardianTest {
   private static ProcessFactory fakes(FakeSpawner spawner) {
     return (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
+        ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
   }
 
   private static void expect(TestProbe<ProcessEvent> probe, String process, ProcessState state) {

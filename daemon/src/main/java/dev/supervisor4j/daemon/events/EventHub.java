@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.Terminated;
@@ -29,6 +30,14 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * changes to the pool of that group.
  */
 public final class EventHub {
+  /** A process's state change, as its actor tells it (see {@link #changesTo}). */
+  public record Changed(ProcessEvent change) implements HubMsg {}
+
+  /** What a process actor is given to tell its state changes to this hub. */
+  public static Consumer<ProcessEvent> changesTo(ActorRef<HubMsg> hub) {
+    return change -> hub.tell(new Changed(change));
+  }
+
   /** Receive every process state change ({@code PROCESS_STATE_*}) from now on, as the bare {@link ProcessEvent}. */
   public record Subscribe(ActorRef<ProcessEvent> subscriber) implements HubMsg {}
 
@@ -110,7 +119,7 @@ public final class EventHub {
 
   private Behavior<HubMsg> behavior() {
     return Behaviors.receive(HubMsg.class)
-        .onMessage(ProcessEvent.class, this::onProcessEvent)
+        .onMessage(Changed.class, c -> onProcessEvent(c.change()))
         .onMessage(SupervisorEvent.class, this::publish)
         .onMessage(ListenerOutput.class, this::onListenerOutput)
         .onMessage(Subscribe.class, s -> subscribeToChanges(s.subscriber()))

@@ -5,6 +5,7 @@ import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
@@ -21,14 +22,24 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 public final class ProcessActor {
   private ProcessActor() {}
 
+  /** Like {@link #create(ProgramConfig, String, ProcessSpawner, SpawnPlanner, ChildOutput, Consumer, Clock,
+   * Generation, StatusBoard)}, telling each state change to {@code events}. */
+  public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
+      SpawnPlanner planner, ChildOutput output, ActorRef<ProcessEvent> events, Clock clock,
+      Generation generation, StatusBoard board) {
+    return create(program, group, spawner, planner, output, (Consumer<ProcessEvent>) events::tell, clock,
+        generation, board);
+  }
+
   /**
    * Puts the process on the board (STOPPED) and makes its actor.
    *
+   * @param events     told each state change (the event hub, through {@code EventHub.changesTo})
    * @param generation the run of the tree this process belongs to: nothing starts once it stops
    * @param board      where the process shows each transition
    */
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
-      SpawnPlanner planner, ChildOutput output, ActorRef<? super ProcessEvent> events, Clock clock,
+      SpawnPlanner planner, ChildOutput output, Consumer<ProcessEvent> events, Clock clock,
       Generation generation, StatusBoard board) {
     // On the board at once, before the actor runs: whoever made it can read it there next.
     StatusBoard.Slot slot = board.open(

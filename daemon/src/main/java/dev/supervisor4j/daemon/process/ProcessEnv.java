@@ -10,6 +10,7 @@ import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
@@ -28,7 +29,7 @@ record ProcessEnv(
     ProcessSpawner spawner,
     SpawnPlanner planner,
     ChildOutput output,
-    ActorRef<? super ProcessEvent> events,
+    Consumer<ProcessEvent> events,
     Clock clock,
     StdinWriter stdin,
     Generation generation,
@@ -63,7 +64,7 @@ record ProcessEnv(
   void announce(ProcessState from, ProcessState to, ProcessData data, boolean expected) {
     slot.publish(new ProcessStatus(group, name(), to, data.lastStart(), data.lastStop(), data.exitStatus(),
         data.spawnErr(), HAS_CHILD.contains(to) ? data.pid() : 0, output.stdoutPath(), output.stderrPath()));
-    events.tell(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now(),
+    events.accept(new ProcessEvent(name(), group, from, to, data.backoff(), data.pid(), expected, now(),
         data.exitStatus(), data.spawnErr()));
   }
 

@@ -1,15 +1,10 @@
 package dev.supervisor4j.daemon.process;
 
-import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.protocol.ProcessState;
 
 /**
  * A state change of one process, with the values supervisord puts in its PROCESS_STATE_* event. A
  * plain fact: the event system wraps it as {@code events.ProcessStateEvent} and gives it its type.
- *
- * <p>It is a {@link HubMsg} only because process actors are handed the hub's own
- * {@code ActorRef<HubMsg>} (see {@code ProcessFactory}); once they get an {@code ActorRef<ProcessEvent>}
- * instead, this record stops importing the events package. TODO(#14): drop {@code implements HubMsg}.
  *
  * @param process  the process name
  * @param group    the group name
@@ -32,7 +27,7 @@ public record ProcessEvent(
     boolean expected,
     long epochMillis,
     int exitStatus,
-    String spawnError) implements HubMsg {
+    String spawnError) {
 
   /** Without the exit status and spawn error. */
   public ProcessEvent(String process, String group, ProcessState from, ProcessState to, int tries, long pid,

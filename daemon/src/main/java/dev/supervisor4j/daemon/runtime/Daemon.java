@@ -6,6 +6,7 @@ import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.DaemonSettings;
 import dev.supervisor4j.daemon.config.GroupKind;
@@ -76,7 +77,7 @@ public final class Daemon implements ConfigSource {
     Clock clock = Clock.systemDefaultZone();
     ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program,
         group.name(), spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
-            group.kind() == GroupKind.EVENT_LISTENER, events), events, clock, generation, board);
+            group.kind() == GroupKind.EVENT_LISTENER, events), EventHub.changesTo(events), clock, generation, board);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
     daemon.logsOpenFor = initial;

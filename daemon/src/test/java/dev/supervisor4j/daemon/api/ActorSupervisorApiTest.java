@@ -8,6 +8,7 @@ import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.RootGuardian;
 import dev.supervisor4j.daemon.RootMsg;
+import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.process.ProcessActor;
@@ -54,7 +55,7 @@ class ActorSupervisorApiTest {
         Configs.group("manual", 30, Programs.named("manual").startSecs(0).autostart(false).build()));
     ProcessFactory factory = (c, g, p, events, generation, board) -> ProcessActor.create(p, g.name(), spawner,
         (prog, group) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
-        ChildOutput.DISCARD, events, Clock.systemUTC(), generation, board);
+        ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
     StatusBoard board = new StatusBoard();
     root = kit.spawn(RootGuardian.create(config, factory, () -> config, new CompletableFuture<>(), board));
     api = new ActorSupervisorApi(kit.system(), root, board);

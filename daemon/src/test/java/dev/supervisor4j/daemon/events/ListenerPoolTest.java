@@ -54,7 +54,7 @@ class ListenerPoolTest {
     }
 
     void state(String name, ProcessState from, ProcessState to, long pid) {
-      hub.tell(new ProcessEvent(name, "pool", from, to, 0, pid, false, 0));
+      hub.tell(new EventHub.Changed(new ProcessEvent(name, "pool", from, to, 0, pid, false, 0)));
     }
 
     void says(String name, long pid, String text) {
@@ -132,9 +132,9 @@ class ListenerPoolTest {
     GroupConfig ticks = new GroupConfig("ticks", GroupKind.EVENT_LISTENER, -1, List.of(Programs.named("t1").build()),
         new ListenerOptions(List.of("TICK", "PROCESS_GROUP"), 10, "supervisor.dispatchers:default_handler"), null);
     f.hub.tell(new EventHub.GroupAdded(ticks, "myident", Map.of("t1", t1.getRef()))); // its own ADDED: serial 0
-    f.hub.tell(new ProcessEvent("t1", "ticks", ProcessState.STOPPED, ProcessState.STARTING, 0, 0, false, 0));
+    f.hub.tell(new EventHub.Changed(new ProcessEvent("t1", "ticks", ProcessState.STOPPED, ProcessState.STARTING, 0, 0, false, 0)));
     f.hub.tell(new EventHub.ListenerOutput("ticks", "t1", 501, "READY\n".getBytes(StandardCharsets.UTF_8)));
-    f.hub.tell(new ProcessEvent("t1", "ticks", ProcessState.STARTING, ProcessState.RUNNING, 0, 501, false, 0));
+    f.hub.tell(new EventHub.Changed(new ProcessEvent("t1", "ticks", ProcessState.STARTING, ProcessState.RUNNING, 0, 501, false, 0)));
     assertTrue(written(t1, 501).contains(" serial:0 pool:ticks poolserial:0 eventname:PROCESS_GROUP_ADDED "));
     f.hub.tell(new EventHub.ListenerOutput("ticks", "t1", 501, "RESULT 2\nOKREADY\n".getBytes(StandardCharsets.UTF_8)));
     f.running("l1", 502);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.daemon.board.ProcessStatus;
 import dev.supervisor4j.daemon.board.StatusBoard;
+import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.config.GroupConfig;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
@@ -60,7 +61,7 @@ class GroupActorTest {
   private ProcessFactory factory() {
     return (config, g, p, events, generation, b) -> ProcessActor.create(p, g.name(), spawner,
         (prog, name) -> new SpawnRequest("/bin/true", List.of(prog.command()), Map.of(), null, null, null, false),
-        broken.contains(p.name()) ? throwingOutput() : ChildOutput.DISCARD, events,
+        broken.contains(p.name()) ? throwingOutput() : ChildOutput.DISCARD, EventHub.changesTo(events),
         new TestClock(1_700_000_000_000L), generation, b);
   }
 
