@@ -2,6 +2,7 @@ package dev.supervisor4j.protocol.xmlrpc;
 
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 
 /**
  * One entry of the method table: a name clients call, how many arguments it takes, what
@@ -13,9 +14,11 @@ import java.util.concurrent.CompletionStage;
  * @param minArgs   arguments without a default
  * @param maxArgs   all arguments; outside [minArgs, maxArgs] is INCORRECT_PARAMETERS
  * @param handler   converts the arguments, calls the API, encodes the result
+ * @param decoder   the client's side: the result as the {@code SupervisorApi} method returns it,
+ *                  the inverse of the handler's encoding ({@link XmlRpcClient})
  */
 record RpcMethod(String name, List<String> signature, String help, int minArgs, int maxArgs,
-    Handler handler) {
+    Handler handler, Function<XmlRpcValue, ?> decoder) {
 
   RpcMethod {
     signature = List.copyOf(signature);

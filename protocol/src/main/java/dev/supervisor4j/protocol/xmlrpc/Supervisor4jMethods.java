@@ -17,6 +17,7 @@ final class Supervisor4jMethods {
         new RpcMethod(NS + "updateProcessGroup", List.of("boolean", "string"),
             "Apply the last-read config to an active group, restarting only the processes whose "
                 + "config changed; unchanged processes keep their pid.", 1, 1,
-            (d, a) -> d.api().updateProcessGroup(a.groupName(0)).thenApply(XmlRpcValue::of)));
+            (d, a) -> d.api().updateProcessGroup(a.groupName(0)).thenApply(XmlRpcValue::of),
+            Results::readBool));
   }
 }

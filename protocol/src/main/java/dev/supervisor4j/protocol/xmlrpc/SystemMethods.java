@@ -22,17 +22,17 @@ final class SystemMethods {
     return List.of(
         new RpcMethod("system.listMethods", List.of("array"),
             "Return the names of every method, sorted.", 0, 0,
-            (d, a) -> done(Results.names(List.copyOf(RpcMethods.names())))),
+            (d, a) -> done(Results.names(List.copyOf(RpcMethods.names()))), Results::readNames),
         new RpcMethod("system.methodHelp", List.of("string", "string"),
             "Return a short description of the named method.", 1, 1,
-            (d, a) -> done(XmlRpcValue.of(known(a).help()))),
+            (d, a) -> done(XmlRpcValue.of(known(a).help())), Results::readString),
         new RpcMethod("system.methodSignature", List.of("array", "string"),
             "Return [returnType, paramType...] for the named method.", 1, 1,
-            (d, a) -> done(Results.names(known(a).signature()))),
+            (d, a) -> done(Results.names(known(a).signature())), Results::readNames),
         new RpcMethod(MULTICALL, List.of("array", "array"),
             "Run an array of {methodName, params} calls one after another; return, per call, its bare "
                 + "value or a {faultCode, faultString} struct.", 1, 1,
-            (d, a) -> multicall(d, a.get(0))));
+            (d, a) -> multicall(d, a.get(0)), value -> value));
   }
 
   /** The method named by the first argument; anything else is SIGNATURE_UNSUPPORTED, as Supervisor. */
