@@ -25,18 +25,27 @@ final class HistoryMethods {
     m.add(new RpcMethod("history.getProcessHistory", List.of("array", "string", "int", "int"),
         "Return a process's recorded state changes and the operator actions on it, oldest first: "
             + "the newest limit entries (default " + DEFAULT_LIMIT + ") since the given epoch second.",
-        1, 3, (d, a) -> d.api().getProcessHistory(a.string(0), optional(a, 1, 0), limit(a, 2))
-            .thenApply(HistoryMethods::entries), HistoryMethods::readEntries));
+        1, 3, Decoder.HISTORY_ENTRIES));
     m.add(new RpcMethod("history.getActions", List.of("array", "int", "int"),
         "Return operator actions and daemon events, oldest first: the newest limit entries "
             + "(default " + DEFAULT_LIMIT + ") since the given epoch second.",
-        0, 2, (d, a) -> d.api().getActions(optional(a, 0, 0), limit(a, 1))
-            .thenApply(HistoryMethods::entries), HistoryMethods::readEntries));
+        0, 2, Decoder.HISTORY_ENTRIES));
     m.add(new RpcMethod("history.getSummary", List.of("array"),
         "Return, per process with history, its start count, unexpected exits and last exit.",
-        0, 0, (d, a) -> d.api().getHistorySummary().thenApply(HistoryMethods::summaries),
-        HistoryMethods::readSummaries));
+        0, 0, Decoder.HISTORY_SUMMARIES));
     return m;
+  }
+
+  /** The server's body of each entry (see {@link RpcMethods#handler}). */
+  static RpcMethod.Handler handler(String name) {
+    return switch (name) {
+      case "history.getProcessHistory" -> (d, a) -> d.api()
+          .getProcessHistory(a.string(0), optional(a, 1, 0), limit(a, 2)).thenApply(HistoryMethods::entries);
+      case "history.getActions" ->
+          (d, a) -> d.api().getActions(optional(a, 0, 0), limit(a, 1)).thenApply(HistoryMethods::entries);
+      case "history.getSummary" -> (d, a) -> d.api().getHistorySummary().thenApply(HistoryMethods::summaries);
+      default -> null;
+    };
   }
 
   private static long optional(Args a, int index, long dflt) {

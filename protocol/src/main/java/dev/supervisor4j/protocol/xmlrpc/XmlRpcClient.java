@@ -87,7 +87,7 @@ public final class XmlRpcClient implements SupervisorApi {
     if (response instanceof MethodResponse.Failure f) {
       throw fault(f.faultCode(), f.faultString());
     }
-    return (T) method.decoder().apply(((MethodResponse.Success) response).value());
+    return (T) method.decoder().decode(((MethodResponse.Success) response).value());
   }
 
   /** Python's marshaller: {@code <int>} is 32 bits, larger values are refused before sending. */

@@ -126,9 +126,10 @@ class XmlRpcClientTest {
   }
 
   @Test
-  void everyTableEntryHasADecoder() {
+  void everyTableEntryHasADecoderAndAHandler() {
     for (String name : RpcMethods.names()) {
       assertTrue(RpcMethods.lookup(name).decoder() != null, name);
+      assertTrue(RpcMethods.handler(RpcMethods.lookup(name)) != null, name);
     }
   }
 
