@@ -6,7 +6,6 @@ import dev.supervisor4j.ctl.options.ConfigFileException;
 import dev.supervisor4j.ctl.options.CtlOptions;
 import dev.supervisor4j.ctl.options.OptionsParser;
 import dev.supervisor4j.ctl.options.UsageException;
-import dev.supervisor4j.ctl.rpc.RpcCodec;
 import dev.supervisor4j.ctl.shell.Shell;
 import dev.supervisor4j.ctl.shell.StreamIO;
 import dev.supervisor4j.ctl.shell.Terminals;
@@ -75,7 +74,7 @@ public final class SupervisorCtl {
       if (tty && options.username() != null && options.password() == null) {
         askPassword(options, io);
       }
-      Controller ctl = new Controller(options, io, codec());
+      Controller ctl = new Controller(options, io);
       if (!options.args().isEmpty()) {
         try {
           ctl.onecmd(String.join(" ", options.args()));
@@ -140,10 +139,5 @@ public final class SupervisorCtl {
     if (password != null) {
       options.setCredentials(options.username(), password);
     }
-  }
-
-  /** The XML-RPC codec of the protocol module. */
-  static RpcCodec codec() {
-    return new ProtocolCodec();
   }
 }

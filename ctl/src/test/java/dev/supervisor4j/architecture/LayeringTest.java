@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,7 +102,6 @@ class LayeringTest {
    * {@code Caller} is a protocol type (design §2).
    */
   @Test
-  @Disabled("waiting for issue 14 rework: daemon.api.AuditedApi uses http.Caller (Caller moves to protocol)")
   void onlyTheDaemonsCompositionRootSeesHttp() {
     noClasses().that().resideInAPackage(DAEMON).and().resideOutsideOfPackage(OURS + ".daemon.runtime..")
         .should().dependOnClassesThat().resideInAPackage(HTTP)

@@ -1,5 +1,6 @@
 package dev.supervisor4j.http;
 
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -32,7 +33,7 @@ import org.apache.pekko.stream.javadsl.Tcp;
  * {@code /mainlogtail} and any extra routes, each listener with its own Basic authentication.
  *
  * <pre>{@code
- * HttpFrontEnd http = HttpFrontEnd.bind(system, servers, rpcDispatcher, api, log)
+ * HttpFrontEnd http = HttpFrontEnd.bind(system, servers, actingAs, api, log, options)
  *     .toCompletableFuture().join();          // fails with HttpBindException
  * ...
  * http.stop();                                  // before a restart re-binds, and at shutdown
@@ -66,7 +67,23 @@ public final class HttpFrontEnd {
   }
 
   /**
-   * Opens every listener and starts serving.
+   * Opens every listener and serves {@code POST /RPC2} with the protocol's XML-RPC dispatcher, each
+   * request through {@code actingAs(caller)}: the API as the request's sender uses it (listener,
+   * Basic-auth user, {@code SO_PEERCRED} user).
+   *
+   * @param actingAs the API for one caller; the daemon's records each action with who asked
+   * @param api      supplies the {@code /logtail} and {@code /mainlogtail} streams
+   * @see #bind(ClassicActorSystemProvider, List, RpcHandler, SupervisorApi, HttpLog, HttpOptions)
+   */
+  public static CompletionStage<HttpFrontEnd> bind(ClassicActorSystemProvider system,
+      List<? extends HttpServerSpec> servers, java.util.function.Function<Caller, SupervisorApi> actingAs,
+      SupervisorApi api, HttpLog log, HttpOptions options) {
+    return bind(system, servers, new DispatchingRpcHandler(actingAs, options.maxRequestBytes()), api, log, options);
+  }
+
+  /**
+   * Opens every listener and starts serving, with any {@link RpcHandler} behind {@code /RPC2} (tests
+   * use one that records or fails).
    *
    * @param system  any actor system (typed or classic)
    * @param servers the listeners, in config order
@@ -124,7 +141,7 @@ public final class HttpFrontEnd {
       ConnectionPipeline pipeline, ClassicActorSystemProvider system, Materializer mat, HttpLog log) {
     if (spec instanceof HttpServerSpec.Inet tcp) {
       return InetListener.bind(system, tcp,
-          remote -> pipeline.forConnection(handler, remote, Caller.tcp(remote)), mat)
+          remote -> pipeline.forConnection(handler, remote, CallerAttribute.tcp(remote)), mat)
           .thenAccept(binding -> {
             synchronized (this) {
               if (!stopped.get()) {
@@ -148,7 +165,7 @@ public final class HttpFrontEnd {
             addresses.add(UnixDomainSocketAddress.of(listener.file()));
           }
           listener.acceptOn(io, channel -> UnixConnection.serve(channel,
-              pipeline.forConnection(handler, Optional.empty(), Caller.unixPeer(channel)), mat, IO_DISPATCHER), log);
+              pipeline.forConnection(handler, Optional.empty(), CallerAttribute.unixPeer(channel)), mat, IO_DISPATCHER), log);
         });
   }
 

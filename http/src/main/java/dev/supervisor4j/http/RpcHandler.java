@@ -1,5 +1,6 @@
 package dev.supervisor4j.http;
 
+import dev.supervisor4j.protocol.Caller;
 import java.util.concurrent.CompletionStage;
 
 /**

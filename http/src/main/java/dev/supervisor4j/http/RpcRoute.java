@@ -3,6 +3,7 @@ package dev.supervisor4j.http;
 import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture;
 import static org.apache.pekko.http.javadsl.server.Directives.extractMaterializer;
 
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,8 +3,10 @@
  *
  * <p>Public: {@link dev.supervisor4j.http.HttpFrontEnd} (binds and stops everything),
  * {@link dev.supervisor4j.http.HttpServerSpec} (one listener), {@link dev.supervisor4j.http.RpcHandler}
- * (what {@code /RPC2} calls), {@link dev.supervisor4j.http.HttpLog}, {@link dev.supervisor4j.http.HttpOptions},
- * {@link dev.supervisor4j.http.HttpBindException}.
+ * (what {@code /RPC2} calls; by default {@code DispatchingRpcHandler}, the protocol's XML-RPC
+ * dispatcher over the API as each caller uses it), {@link dev.supervisor4j.http.CallerAttribute}
+ * (the protocol's {@code Caller} of a request), {@link dev.supervisor4j.http.HttpLog},
+ * {@link dev.supervisor4j.http.HttpOptions}, {@link dev.supervisor4j.http.HttpBindException}.
  *
  * <p>Inside, one concern per file:
  * <ul>

@@ -7,6 +7,7 @@ import dev.supervisor4j.http.testing.FakeSupervisorApi;
 import dev.supervisor4j.http.testing.Listeners;
 import dev.supervisor4j.http.testing.RawHttp;
 import dev.supervisor4j.http.testing.RecordingLog;
+import dev.supervisor4j.protocol.Caller;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -98,6 +99,35 @@ class CallerTest {
       String basic = "Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(StandardCharsets.UTF_8));
       Caller caller = post(Listeners.address(frontEnd, "unix"), basic);
       assertEquals(new Caller(Caller.Transport.UNIX, "bob", ""), caller);
+    } finally {
+      Listeners.stop(frontEnd);
+    }
+  }
+
+  @Test
+  void xmlRpcRunsThroughTheApiOfItsCallerAndAnUnreadableBodyIs400() throws Exception {
+    java.util.function.Function<Caller, dev.supervisor4j.protocol.SupervisorApi> actingAs = caller -> {
+      seen.add(caller);
+      return new FakeSupervisorApi();
+    };
+    HttpFrontEnd frontEnd = HttpFrontEnd.bind(system, List.of(Listeners.unix(dir.resolve("x.sock"), "bob", "pw")),
+        actingAs, new FakeSupervisorApi(), new RecordingLog(), HttpOptions.defaults())
+        .toCompletableFuture().get(30, TimeUnit.SECONDS);
+    try {
+      String basic = "Basic " + Base64.getEncoder().encodeToString("bob:pw".getBytes(StandardCharsets.UTF_8));
+      String call = "<?xml version='1.0'?>\n<methodCall>\n<methodName>system.methodHelp</methodName>\n<params>\n"
+          + "<param>\n<value><string>supervisor.readMainLog</string></value>\n</param>\n</params>\n</methodCall>\n";
+      try (RawHttp http = RawHttp.connect(Listeners.address(frontEnd, "unix"))) {
+        var response = http.exchange("POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic + "\r\n"
+            + "Content-Length: " + call.length() + "\r\n\r\n" + call);
+        assertEquals(200, response.status());
+        assertTrue(response.bodyText().contains("<string>Alias of readLog.</string>"), response.bodyText());
+      }
+      assertEquals(new Caller(Caller.Transport.UNIX, "bob", ""), seen.poll(10, TimeUnit.SECONDS));
+      try (RawHttp http = RawHttp.connect(Listeners.address(frontEnd, "unix"))) {
+        assertEquals(400, http.exchange("POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + basic
+            + "\r\nContent-Length: 1\r\n\r\nx").status());
+      }
     } finally {
       Listeners.stop(frontEnd);
     }

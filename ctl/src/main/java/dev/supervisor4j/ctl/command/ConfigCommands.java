@@ -1,10 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessResult;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ final class ConfigCommands {
   }
 
   static void update(Controller ctl, List<String> args) {
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     ConfigChanges changes;
     try {
       changes = Rpc.await(supervisor.reloadConfig());
@@ -150,7 +150,7 @@ final class ConfigCommands {
   }
 
   static void add(Controller ctl, List<String> names) {
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     for (String name : names) {
       try {
         Rpc.await(supervisor.addProcessGroup(name));
@@ -173,7 +173,7 @@ final class ConfigCommands {
   }
 
   static void remove(Controller ctl, List<String> names) {
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     for (String name : names) {
       try {
         Rpc.await(supervisor.removeProcessGroup(name));

@@ -3,11 +3,11 @@ package dev.supervisor4j.ctl.command;
 import dev.supervisor4j.ctl.compat.PyException;
 import dev.supervisor4j.ctl.options.CtlOptions;
 import dev.supervisor4j.ctl.rpc.ProtocolError;
-import dev.supervisor4j.ctl.rpc.RpcCodec;
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
+import dev.supervisor4j.ctl.rpc.RpcTransport;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.Versions;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.List;
 
 /**
@@ -19,14 +19,12 @@ import java.util.List;
 public final class Controller {
   private final CtlOptions options;
   private CtlIO io;
-  private final RpcCodec codec;
   private int exitStatus = ExitStatus.SUCCESS;
   private List<ProcessInfo> completionInfo;
 
-  public Controller(CtlOptions options, CtlIO io, RpcCodec codec) {
+  public Controller(CtlOptions options, CtlIO io) {
     this.options = options;
     this.io = io;
-    this.codec = codec;
   }
 
   public CtlOptions options() {
@@ -59,8 +57,8 @@ public final class Controller {
    * A fresh client for the current server URL and credentials, as Supervisor builds a new proxy
    * for each use; fails with {@code Unknown protocol for serverurl} like it does.
    */
-  public XmlRpcSupervisorApi supervisor() {
-    return new XmlRpcSupervisorApi(options.serverurl(), options.username(), options.password(), codec);
+  public XmlRpcClient supervisor() {
+    return new XmlRpcClient(RpcTransport.forServerUrl(options.serverurl(), options.username(), options.password()));
   }
 
   /**

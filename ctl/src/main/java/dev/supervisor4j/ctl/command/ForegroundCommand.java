@@ -1,10 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.List;
 import java.util.concurrent.Flow;
 
@@ -32,7 +32,7 @@ final class ForegroundCommand {
       return;
     }
     String name = names.get(0);
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     ProcessInfo info;
     try {
       info = Rpc.await(supervisor.getProcessInfo(name));
@@ -99,12 +99,12 @@ final class ForegroundCommand {
     private final LogSink out;
     private final LogSink err;
 
-    Streams(Controller ctl, XmlRpcSupervisorApi supervisor, String name) {
+    Streams(Controller ctl, XmlRpcClient supervisor, String name) {
       out = open(ctl, supervisor, name, "stdout");
       err = open(ctl, supervisor, name, "stderr");
     }
 
-    private static LogSink open(Controller ctl, XmlRpcSupervisorApi supervisor, String name, String channel) {
+    private static LogSink open(Controller ctl, XmlRpcClient supervisor, String name, String channel) {
       try {
         Flow.Publisher<byte[]> p = Rpc.await(supervisor.followProcessLog(name, channel));
         LogSink sink = new LogSink(ctl.io());

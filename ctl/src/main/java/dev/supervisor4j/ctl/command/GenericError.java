@@ -2,9 +2,9 @@ package dev.supervisor4j.ctl.command;
 
 import dev.supervisor4j.ctl.compat.PyException;
 import dev.supervisor4j.ctl.rpc.ProtocolError;
-import dev.supervisor4j.ctl.rpc.RpcFault;
 import dev.supervisor4j.protocol.SupervisorFault;
 import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.xmlrpc.RpcFault;
 
 /**
  * supervisorctl's catch-all line for an unexpected exception:

@@ -1,10 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.ConfigInfo;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessInfo;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -55,7 +55,7 @@ final class InfoCommands {
 
   /** supervisord's pid, {@code all} pids (0 for stopped ones), or named ones (exit 7 for a 0 pid). */
   static void pid(Controller ctl, List<String> names) {
-    XmlRpcSupervisorApi supervisor = ctl.supervisor(); // built before the upcheck, as in Supervisor
+    XmlRpcClient supervisor = ctl.supervisor(); // built before the upcheck, as in Supervisor
     if (!ctl.upcheck()) {
       return;
     }

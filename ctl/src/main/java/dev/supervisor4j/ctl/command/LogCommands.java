@@ -1,10 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
 import dev.supervisor4j.ctl.compat.PyException;
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.python.PyInt;
 import dev.supervisor4j.protocol.python.PyRepr;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +58,7 @@ final class LogCommands {
     if (modifier != null) {
       String what = modifier.substring(1);
       if (what.equals("f")) {
-        XmlRpcSupervisorApi supervisor = ctl.supervisor();
+        XmlRpcClient supervisor = ctl.supervisor();
         follow(ctl, supervisor.followProcessLog(name, channel), "/logtail/" + name + "/" + channel);
         return;
       }
@@ -70,7 +70,7 @@ final class LogCommands {
       }
       bytes = n;
     }
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     try {
       String text = Rpc.await(channel.equals("stdout") ? supervisor.readProcessStdoutLog(name, -bytes, 0)
           : supervisor.readProcessStderrLog(name, -bytes, 0));

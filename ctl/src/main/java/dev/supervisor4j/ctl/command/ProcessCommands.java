@@ -1,9 +1,9 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.rpc.XmlRpcSupervisorApi;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessResult;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.util.List;
 
 /**
@@ -20,7 +20,7 @@ final class ProcessCommands {
     if (!ctl.upcheck()) {
       return;
     }
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     if (names.isEmpty()) {
       ctl.output("Error: start requires a process name");
       ctl.setExitStatus(ExitStatus.INVALID_ARGS);
@@ -69,7 +69,7 @@ final class ProcessCommands {
     if (!ctl.upcheck()) {
       return;
     }
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     if (names.isEmpty()) {
       ctl.output("Error: stop requires a process name");
       ctl.setExitStatus(ExitStatus.GENERIC);
@@ -137,7 +137,7 @@ final class ProcessCommands {
     }
     String sig = args.get(0);
     List<String> names = args.subList(1, args.size());
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     if (names.contains("all")) {
       for (ProcessResult r : Rpc.await(supervisor.signalAllProcesses(sig))) {
         signalResult(ctl, r, null, "signalled");
@@ -188,7 +188,7 @@ final class ProcessCommands {
       HelpCommand.topic(ctl, "clear");
       return;
     }
-    XmlRpcSupervisorApi supervisor = ctl.supervisor();
+    XmlRpcClient supervisor = ctl.supervisor();
     if (names.contains("all")) {
       for (ProcessResult r : Rpc.await(supervisor.clearAllProcessLogs())) {
         int code = r.status().code();

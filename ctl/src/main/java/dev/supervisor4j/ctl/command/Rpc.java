@@ -1,8 +1,10 @@
 package dev.supervisor4j.ctl.command;
 
-import dev.supervisor4j.ctl.rpc.RpcFault;
+import dev.supervisor4j.ctl.compat.PyException;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.SupervisorFault;
+import dev.supervisor4j.protocol.xmlrpc.ClientError;
+import dev.supervisor4j.protocol.xmlrpc.RpcFault;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -12,13 +14,19 @@ import java.util.concurrent.ExecutionException;
 final class Rpc {
   private Rpc() {}
 
-  /** Waits for the stage and rethrows its failure unwrapped. */
+  /**
+   * Waits for the stage and rethrows its failure unwrapped; the client's {@link ClientError} (a bad
+   * argument, an unusable answer) as the {@link PyException} it stands for.
+   */
   static <T> T await(CompletionStage<T> stage) {
     CompletableFuture<T> f = stage.toCompletableFuture();
     try {
       return f.get();
     } catch (ExecutionException | CompletionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof ClientError c) {
+        throw new PyException(c.pythonClass(), c.getMessage());
+      }
       if (cause instanceof RuntimeException) {
         throw (RuntimeException) cause;
       }

@@ -7,27 +7,41 @@ import dev.supervisor4j.ctl.http.Endpoint;
 import dev.supervisor4j.ctl.http.HttpConnection;
 import dev.supervisor4j.ctl.http.ResponseHead;
 import dev.supervisor4j.protocol.Versions;
+import dev.supervisor4j.protocol.xmlrpc.XmlRpcClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 
 /**
  * Carries XML-RPC bodies to {@code POST /RPC2} the way Supervisor's {@code SupervisorTransport}
  * does, so a server sees the same requests from either client: {@code Host: localhost} on a unix
  * socket and {@code host[:port]} (no {@code :80}) over TCP, {@code Accept-Encoding: identity},
  * Basic auth only when both username and password are set, a fresh connection per call. Only
- * status 200 is accepted; anything else is a {@link ProtocolError}.
+ * status 200 is accepted; anything else is a {@link ProtocolError}. Socket failures are the
+ * {@code PyException}s of {@link Endpoint#translate}. The log streams ({@code GET /logtail},
+ * {@code /mainlogtail}) go through {@link LogStream}. The protocol's {@link XmlRpcClient} encodes
+ * and decodes; this class only carries bytes.
  */
-public final class RpcTransport {
+public final class RpcTransport implements XmlRpcClient.Transport {
   private final Endpoint endpoint;
   private final String hostHeader;
   private final String authorization;
+  private final String serverurl;
+  private final String username;
+  private final String password;
 
-  private RpcTransport(Endpoint endpoint, String hostHeader, String authorization) {
+  private RpcTransport(Endpoint endpoint, String hostHeader, String authorization, String serverurl,
+      String username, String password) {
     this.endpoint = endpoint;
     this.hostHeader = hostHeader;
     this.authorization = authorization;
+    this.serverurl = serverurl;
+    this.username = username;
+    this.password = password;
   }
 
   /**
@@ -53,17 +67,41 @@ public final class RpcTransport {
         throw new PyException("socket.gaierror", "[Errno -2] Name or service not known", -2, null);
       }
       String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
-      return new RpcTransport(Endpoint.tcp(host, p), p == 80 ? h : h + ":" + p, auth);
+      return new RpcTransport(Endpoint.tcp(host, p), p == 80 ? h : h + ":" + p, auth, serverurl, username,
+          password);
     }
     if (serverurl.startsWith("unix://")) {
       // Supervisor names the host "localhost": domain names must stay under 64 characters.
-      return new RpcTransport(Endpoint.unix(serverurl.substring(7)), "localhost", auth);
+      return new RpcTransport(Endpoint.unix(serverurl.substring(7)), "localhost", auth, serverurl, username,
+          password);
     }
     throw new PyException("ValueError", "Unknown protocol for serverurl " + serverurl);
   }
 
   /** Sends one call and returns the response body. */
-  public byte[] post(byte[] body) throws IOException {
+  @Override
+  public byte[] post(byte[] body) {
+    try {
+      return send(body);
+    } catch (IOException e) {
+      throw Endpoint.translate(e);
+    }
+  }
+
+  /**
+   * Opens {@code path} at once (so a 404 fails the stage with {@link HttpStatusError}); the
+   * publisher then streams from a thread of its own.
+   */
+  @Override
+  public CompletionStage<Flow.Publisher<byte[]>> follow(String path) {
+    try {
+      return CompletableFuture.completedFuture(new LogPublisher(LogStream.open(serverurl, path, username, password)));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private byte[] send(byte[] body) throws IOException {
     StringBuilder head = new StringBuilder(256)
         .append("POST /RPC2 HTTP/1.1\r\n")
         .append("Host: ").append(hostHeader).append("\r\n")

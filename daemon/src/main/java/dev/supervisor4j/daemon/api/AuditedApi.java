@@ -3,7 +3,7 @@ package dev.supervisor4j.daemon.api;
 import dev.supervisor4j.daemon.ledger.ActionLog;
 import dev.supervisor4j.daemon.ledger.LedgerEvent;
 import dev.supervisor4j.daemon.ledger.LedgerEvent.Intent;
-import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.ConfigInfo;
 import dev.supervisor4j.protocol.Fault;

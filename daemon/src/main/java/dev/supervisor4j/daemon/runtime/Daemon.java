@@ -13,14 +13,8 @@ import dev.supervisor4j.daemon.config.GroupKind;
 import dev.supervisor4j.daemon.config.LoadMessage;
 import dev.supervisor4j.daemon.api.ActorSupervisorApi;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
-import dev.supervisor4j.http.Caller;
 import dev.supervisor4j.http.HttpOptions;
-import dev.supervisor4j.http.RpcHandler;
 import dev.supervisor4j.protocol.SupervisorApi;
-import dev.supervisor4j.protocol.xmlrpc.MalformedRequest;
-import dev.supervisor4j.protocol.xmlrpc.RpcDispatcher;
-import dev.supervisor4j.protocol.xmlrpc.XmlRpcCodec;
-import dev.supervisor4j.protocol.xmlrpc.XmlRpcLimits;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.process.ProcessActor;
@@ -92,8 +86,7 @@ public final class Daemon implements ConfigSource {
     SupervisorApi api = new ActorSupervisorApi(system, system, board, history.ledger());
     HttpOptions httpOptions = HttpOptions.fromConfig(system.settings().config());
     try {
-      HttpServers.open(system, initial, httpOptions, rpcHandler(api, history, httpOptions.maxRequestBytes()), api,
-          caller -> history.forCaller(api, caller));
+      HttpServers.open(system, initial, httpOptions, api, caller -> history.forCaller(api, caller));
     } catch (StartupError e) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
@@ -107,39 +100,6 @@ public final class Daemon implements ConfigSource {
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
     return exitCode.getNow(1);
-  }
-
-  /**
-   * XML-RPC over HTTP, each request through the API as its caller sees it (actions are recorded in
-   * the history with who sent them).
-   */
-  private static RpcHandler rpcHandler(SupervisorApi api, History history, long maxRequestBytes) {
-    // The decoder takes what the HTTP layer lets through: one limit, one answer (413) beyond it.
-    XmlRpcCodec codec = new XmlRpcCodec(
-        new XmlRpcLimits((int) maxRequestBytes, XmlRpcLimits.REQUESTS.maxDepth()), XmlRpcLimits.RESPONSES);
-    RpcDispatcher anonymous = new RpcDispatcher(history.forCaller(api, Caller.UNKNOWN), codec);
-    return new RpcHandler() {
-      @Override
-      public CompletionStage<byte[]> handle(byte[] body) {
-        return answer(anonymous, body);
-      }
-
-      @Override
-      public CompletionStage<byte[]> handle(byte[] body, Caller caller) {
-        return answer(new RpcDispatcher(history.forCaller(api, caller), codec), body);
-      }
-    };
-  }
-
-  /** A body the codec refuses is a 400, everything else a 200 with a fault or a value. */
-  private static CompletionStage<byte[]> answer(RpcDispatcher dispatcher, byte[] body) {
-    return dispatcher.handle(body).exceptionally(e -> {
-      Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof MalformedRequest) {
-        throw new RpcHandler.BadRequest(cause.getMessage());
-      }
-      throw e instanceof RuntimeException ? (RuntimeException) e : new java.util.concurrent.CompletionException(e);
-    });
   }
 
   /** Touches every class-path entry, so the class loader holds each jar open from now on. */

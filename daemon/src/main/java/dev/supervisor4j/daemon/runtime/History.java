@@ -14,7 +14,7 @@ import dev.supervisor4j.daemon.ledger.LedgerEvent;
 import dev.supervisor4j.daemon.ledger.LedgerMsg;
 import dev.supervisor4j.daemon.ledger.ProcessEventFeed;
 import dev.supervisor4j.daemon.log.MainLog;
-import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.Versions;
 import java.time.Clock;

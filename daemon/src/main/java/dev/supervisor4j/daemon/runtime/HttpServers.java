@@ -9,8 +9,8 @@ import dev.supervisor4j.http.HttpFrontEnd;
 import dev.supervisor4j.http.HttpLog;
 import dev.supervisor4j.http.HttpOptions;
 import dev.supervisor4j.http.HttpServerSpec;
-import dev.supervisor4j.http.RpcHandler;
 import dev.supervisor4j.http.web.WebConsole;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +36,12 @@ final class HttpServers {
    * sections still runs, as supervisord does).
    *
    * @param httpOptions timeouts and body limit ({@link HttpOptions#fromConfig}); the console is added here
-   * @param actingAs the API as one caller uses it (the web console's actions are recorded with who)
+   * @param actingAs the API as one caller uses it, for XML-RPC and the web console (actions are
+   *     recorded with who sent them)
    * @throws StartupError with supervisord's text when a port or socket is taken
    */
   static HttpFrontEnd open(ActorSystem<?> system, SupervisordConfig config, HttpOptions httpOptions,
-      RpcHandler rpc, SupervisorApi api,
-      java.util.function.Function<dev.supervisor4j.http.Caller, SupervisorApi> actingAs) throws StartupError {
+      SupervisorApi api, java.util.function.Function<Caller, SupervisorApi> actingAs) throws StartupError {
     List<HttpServerSpec> specs = new ArrayList<>();
     for (HttpServerConfig s : config.httpServers()) {
       if (s instanceof HttpServerConfig.Inet) {
@@ -66,7 +66,7 @@ final class HttpServers {
       // One console per front end: its live feed is shared by every listener.
       HttpOptions options = httpOptions
           .withExtraRoutes(List.of(WebConsole.create(system, api, actingAs).route()));
-      return HttpFrontEnd.bind(system, specs, rpc, api, MAIN_LOG, options).toCompletableFuture().join();
+      return HttpFrontEnd.bind(system, specs, actingAs, api, MAIN_LOG, options).toCompletableFuture().join();
     } catch (CompletionException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       if (cause instanceof HttpBindException) {

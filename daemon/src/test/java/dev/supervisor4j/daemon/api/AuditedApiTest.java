@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.supervisor4j.daemon.ledger.ActionLog;
 import dev.supervisor4j.daemon.ledger.LedgerEvent;
 import dev.supervisor4j.daemon.ledger.LedgerMsg;
-import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.SupervisorApi;

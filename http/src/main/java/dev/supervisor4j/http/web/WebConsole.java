@@ -14,8 +14,9 @@ import static org.apache.pekko.http.javadsl.server.Directives.post;
 import static org.apache.pekko.http.javadsl.server.Directives.reject;
 import static org.apache.pekko.http.javadsl.server.PathMatchers.segment;
 
-import dev.supervisor4j.http.Caller;
+import dev.supervisor4j.http.CallerAttribute;
 import dev.supervisor4j.http.HttpFrontEnd;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.net.URLEncoder;
@@ -104,7 +105,7 @@ public final class WebConsole {
 
   /** The actions as this request's sender takes them. */
   private Actions actionsFor(HttpRequest request) {
-    return new Actions(actingAs.apply(Caller.of(request).via(Caller.Transport.WEB)));
+    return new Actions(actingAs.apply(CallerAttribute.of(request).via(Caller.Transport.WEB)));
   }
 
   /** The console's route; rejects paths that are not its own. */

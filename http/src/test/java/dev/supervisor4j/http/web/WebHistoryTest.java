@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.supervisor4j.http.Caller;
 import dev.supervisor4j.http.HttpFrontEnd;
 import dev.supervisor4j.http.HttpOptions;
 import dev.supervisor4j.http.testing.FakeSupervisorApi;
 import dev.supervisor4j.http.testing.Listeners;
 import dev.supervisor4j.http.testing.RawHttp;
 import dev.supervisor4j.http.testing.RecordingLog;
+import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.HistoryEntry;
 import dev.supervisor4j.protocol.HistorySummary;
 import dev.supervisor4j.protocol.ProcessState;

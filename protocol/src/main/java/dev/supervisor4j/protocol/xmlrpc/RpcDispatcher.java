@@ -84,7 +84,7 @@ public final class RpcDispatcher {
       return CompletableFuture.failedFuture(new SupervisorFault(Fault.INCORRECT_PARAMETERS));
     }
     try {
-      CompletionStage<XmlRpcValue> stage = method.handler().call(this, new Args(params));
+      CompletionStage<XmlRpcValue> stage = RpcMethods.handler(method).call(this, new Args(params));
       return stage != null ? stage : CompletableFuture.failedFuture(new NullPointerException(name + " returned null"));
     } catch (RuntimeException e) {
       // Bad arguments (SupervisorFault) or an API that threw instead of failing its stage.

@@ -12,17 +12,21 @@ import java.util.concurrent.CompletionStage;
  * @param help      our own short description
  * @param minArgs   arguments without a default
  * @param maxArgs   all arguments; outside [minArgs, maxArgs] is INCORRECT_PARAMETERS
- * @param handler   converts the arguments, calls the API, encodes the result
+ * @param decoder   the client's side: reads the result back as the {@code SupervisorApi} method
+ *                  returns it, the inverse of the server's encoding ({@link XmlRpcClient})
+ *
+ * <p>The server's body of each entry, its {@link Handler}, is bound by name
+ * ({@link RpcMethods#handler}), so that a client that only needs the decoders never builds it.
  */
 record RpcMethod(String name, List<String> signature, String help, int minArgs, int maxArgs,
-    Handler handler) {
+    Decoder decoder) {
 
   RpcMethod {
     signature = List.copyOf(signature);
   }
 
   /**
-   * The body of a method. It may throw {@link dev.supervisor4j.protocol.SupervisorFault} (bad
+   * The body of a method: converts the arguments, calls the API, encodes the result. It may throw {@link dev.supervisor4j.protocol.SupervisorFault} (bad
    * arguments) or return a stage that fails with one; anything else thrown is a bug and is
    * answered as FAILED.
    */

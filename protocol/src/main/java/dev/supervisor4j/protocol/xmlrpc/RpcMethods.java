@@ -44,6 +44,34 @@ public final class RpcMethods {
     return TABLE.navigableKeySet();
   }
 
+  /**
+   * The server's body of a table entry. Built on first use, for every entry at once (a missing one
+   * fails here), and only by the server: a client reads the table without loading any handler.
+   */
+  static RpcMethod.Handler handler(RpcMethod method) {
+    return Handlers.ALL.get(method.name());
+  }
+
+  private static final class Handlers {
+    static final java.util.Map<String, RpcMethod.Handler> ALL = bind();
+
+    private static java.util.Map<String, RpcMethod.Handler> bind() {
+      java.util.Map<String, RpcMethod.Handler> all = new java.util.HashMap<>();
+      for (String name : TABLE.keySet()) {
+        String local = name.substring(name.indexOf('.') + 1);
+        RpcMethod.Handler h = name.startsWith("supervisor.") ? SupervisorMethods.handler(local)
+            : name.startsWith("system.") ? SystemMethods.handler(name)
+            : name.startsWith(Supervisor4jMethods.NS) ? Supervisor4jMethods.handler(name)
+            : HistoryMethods.handler(name);
+        if (h == null) {
+          throw new IllegalStateException("no handler for " + name);
+        }
+        all.put(name, h);
+      }
+      return all;
+    }
+  }
+
   /** The method, or null when the name is not exactly one of the table's. */
   static RpcMethod lookup(String name) {
     int dot = name.indexOf('.');

@@ -16,7 +16,15 @@ final class Supervisor4jMethods {
     return List.of(
         new RpcMethod(NS + "updateProcessGroup", List.of("boolean", "string"),
             "Apply the last-read config to an active group, restarting only the processes whose "
-                + "config changed; unchanged processes keep their pid.", 1, 1,
-            (d, a) -> d.api().updateProcessGroup(a.groupName(0)).thenApply(XmlRpcValue::of)));
+                + "config changed; unchanged processes keep their pid.", 1, 1, Decoder.BOOL));
+  }
+
+  /** The server's body of each entry (see {@link RpcMethods#handler}). */
+  static RpcMethod.Handler handler(String name) {
+    return switch (name) {
+      case NS + "updateProcessGroup" ->
+          (d, a) -> d.api().updateProcessGroup(a.groupName(0)).thenApply(XmlRpcValue::of);
+      default -> null;
+    };
   }
 }

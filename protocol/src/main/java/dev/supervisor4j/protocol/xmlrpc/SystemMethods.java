@@ -21,18 +21,25 @@ final class SystemMethods {
   static List<RpcMethod> all() {
     return List.of(
         new RpcMethod("system.listMethods", List.of("array"),
-            "Return the names of every method, sorted.", 0, 0,
-            (d, a) -> done(Results.names(List.copyOf(RpcMethods.names())))),
+            "Return the names of every method, sorted.", 0, 0, Decoder.NAMES),
         new RpcMethod("system.methodHelp", List.of("string", "string"),
-            "Return a short description of the named method.", 1, 1,
-            (d, a) -> done(XmlRpcValue.of(known(a).help()))),
+            "Return a short description of the named method.", 1, 1, Decoder.STRING),
         new RpcMethod("system.methodSignature", List.of("array", "string"),
-            "Return [returnType, paramType...] for the named method.", 1, 1,
-            (d, a) -> done(Results.names(known(a).signature()))),
+            "Return [returnType, paramType...] for the named method.", 1, 1, Decoder.NAMES),
         new RpcMethod(MULTICALL, List.of("array", "array"),
             "Run an array of {methodName, params} calls one after another; return, per call, its bare "
-                + "value or a {faultCode, faultString} struct.", 1, 1,
-            (d, a) -> multicall(d, a.get(0))));
+                + "value or a {faultCode, faultString} struct.", 1, 1, Decoder.VALUE));
+  }
+
+  /** The server's body of each entry (see {@link RpcMethods#handler}). */
+  static RpcMethod.Handler handler(String name) {
+    return switch (name) {
+      case "system.listMethods" -> (d, a) -> done(Results.names(List.copyOf(RpcMethods.names())));
+      case "system.methodHelp" -> (d, a) -> done(XmlRpcValue.of(known(a).help()));
+      case "system.methodSignature" -> (d, a) -> done(Results.names(known(a).signature()));
+      case MULTICALL -> (d, a) -> multicall(d, a.get(0));
+      default -> null;
+    };
   }
 
   /** The method named by the first argument; anything else is SIGNATURE_UNSUPPORTED, as Supervisor. */

@@ -14,7 +14,13 @@
  *       {@link dev.supervisor4j.protocol.SupervisorApi}, using
  *       {@link dev.supervisor4j.protocol.xmlrpc.RpcMethods}, the one table of Supervisor's 41 method
  *       names ({@code SupervisorMethods}, {@code SystemMethods}), {@code Args} (argument conversion
- *       with Python's semantics) and {@code Results} (Supervisor's struct layouts).
+ *       with Python's semantics) and {@code Results} (Supervisor's struct layouts, and their
+ *       inverses for the client).
+ *   <li>{@link dev.supervisor4j.protocol.xmlrpc.XmlRpcClient}: the client, from the same table: each
+ *       entry's decoder turns its answer back into the {@code SupervisorApi} record; it fails with
+ *       {@link dev.supervisor4j.protocol.SupervisorFault}, {@link dev.supervisor4j.protocol.xmlrpc.RpcFault}
+ *       (an unknown fault code) or {@link dev.supervisor4j.protocol.xmlrpc.ClientError}. The transport
+ *       (HTTP over a socket) is the caller's.
  *   <li>{@code PyNumbers}, {@code PyText}: the bits of Python semantics ({@code int()},
  *       {@code float()}, {@code str()}, {@code repr()}) that reach the wire.
  * </ul>

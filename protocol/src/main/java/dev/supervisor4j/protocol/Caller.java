@@ -1,11 +1,8 @@
-package dev.supervisor4j.http;
-
-import java.net.InetSocketAddress;
-import java.nio.channels.SocketChannel;
-import java.util.Optional;
+package dev.supervisor4j.protocol;
 
 /**
- * Who sent a request, as far as the server can tell, for the history of operator actions.
+ * Who sent a request, as far as the server can tell, for the history of operator actions. The HTTP
+ * layer finds it out (listener, Basic auth, {@code SO_PEERCRED}); the daemon records it.
  *
  * @param transport how it arrived
  * @param user      the Basic-auth user when the listener checks one; on a unix socket without
@@ -39,11 +36,6 @@ public record Caller(Transport transport, String user, String address) {
     address = address == null ? "" : address;
   }
 
-  /** Who sent this request (set by the listener and the auth check); {@link #UNKNOWN} if not known. */
-  public static Caller of(org.apache.pekko.http.javadsl.model.HttpRequest request) {
-    return CallerAttribute.of(request);
-  }
-
   /** The same caller, authenticated as {@code user}. */
   public Caller withUser(String authenticated) {
     return new Caller(transport, authenticated, address);
@@ -52,21 +44,5 @@ public record Caller(Transport transport, String user, String address) {
   /** The same caller, seen through another transport (the web console sets {@link Transport#WEB}). */
   public Caller via(Transport other) {
     return new Caller(other, user, address);
-  }
-
-  static Caller tcp(Optional<InetSocketAddress> remote) {
-    return new Caller(Transport.TCP, "",
-        remote.map(a -> a.getAddress().getHostAddress() + ":" + a.getPort()).orElse(""));
-  }
-
-  /** The peer's user name from {@code SO_PEERCRED}; {@code ""} when the platform cannot tell. */
-  static Caller unixPeer(SocketChannel channel) {
-    String user = "";
-    try {
-      user = channel.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED).user().getName();
-    } catch (java.io.IOException | UnsupportedOperationException e) {
-      // not Linux or not a unix socket: the action is recorded without a user
-    }
-    return new Caller(Transport.UNIX, user, "");
   }
 }

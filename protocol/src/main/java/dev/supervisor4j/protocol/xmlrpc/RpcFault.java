@@ -1,12 +1,11 @@
-package dev.supervisor4j.ctl.rpc;
+package dev.supervisor4j.protocol.xmlrpc;
 
 import dev.supervisor4j.protocol.python.PyRepr;
 
-
 /**
- * A fault response as sent: code and faultString. {@link XmlRpcSupervisorApi} turns the codes it
- * knows into {@code SupervisorFault}s; an unknown code stays an RpcFault, and supervisorctl prints
- * it the way Python's {@code xmlrpc.client.Fault} prints: {@code <Fault 99: 'text'>}.
+ * A fault response as sent: code and faultString. {@link XmlRpcClient} turns the codes it knows
+ * into {@code SupervisorFault}s; an unknown code stays an RpcFault, and supervisorctl prints it the
+ * way Python's {@code xmlrpc.client.Fault} prints: {@code <Fault 99: 'text'>}.
  */
 public final class RpcFault extends RuntimeException {
   private final int code;
