@@ -15,8 +15,8 @@ import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessActor;
 import dev.supervisor4j.daemon.process.ProcessMsg;
-import dev.supervisor4j.daemon.spawn.RunningChild;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
+import dev.supervisor4j.daemon.testing.BrokenOutput;
 import dev.supervisor4j.daemon.testing.Configs;
 import dev.supervisor4j.daemon.testing.FakeChild;
 import dev.supervisor4j.daemon.testing.FakeSpawner;
@@ -61,33 +61,8 @@ class GroupActorTest {
   private ProcessFactory factory() {
     return (config, g, p, events, generation, b) -> ProcessActor.create(p, g.name(), spawner,
         (prog, name) -> new SpawnRequest("/bin/true", List.of(prog.command()), Map.of(), null, null, null, false),
-        broken.contains(p.name()) ? throwingOutput() : ChildOutput.DISCARD, EventHub.changesTo(events),
+        broken.contains(p.name()) ? new BrokenOutput() : ChildOutput.DISCARD, EventHub.changesTo(events),
         new TestClock(1_700_000_000_000L), generation, b);
-  }
-
-  private static ChildOutput throwingOutput() {
-    return new ChildOutput() {
-      @Override
-      public void attach(RunningChild child) {}
-
-      @Override
-      public void reopen(boolean clear) {
-        throw new IllegalStateException("a bug while reopening");
-      }
-
-      @Override
-      public String stdoutPath() {
-        return "";
-      }
-
-      @Override
-      public String stderrPath() {
-        return "";
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 
   private GroupMsg.Ready start(GroupConfig config) {

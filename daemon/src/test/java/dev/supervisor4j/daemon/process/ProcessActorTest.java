@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.daemon.board.StatusBoard;
-import dev.supervisor4j.daemon.spawn.RunningChild;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.FakeChild;
+import dev.supervisor4j.daemon.testing.BrokenOutput;
 import dev.supervisor4j.daemon.testing.FakeSpawner;
 import dev.supervisor4j.daemon.testing.Programs;
 import dev.supervisor4j.daemon.testing.TestClock;
@@ -148,28 +148,7 @@ class ProcessActorTest {
 
   @Test
   void aThrowingHandlerNeitherLosesNorOrphansTheChild() {
-    ChildOutput broken = new ChildOutput() {
-      @Override
-      public void attach(RunningChild child) {}
-
-      @Override
-      public void reopen(boolean clear) {
-        throw new IllegalStateException("a bug of ours");
-      }
-
-      @Override
-      public String stdoutPath() {
-        return "";
-      }
-
-      @Override
-      public String stderrPath() {
-        return "";
-      }
-
-      @Override
-      public void close() {}
-    };
+    ChildOutput broken = new BrokenOutput();
     FakeSpawner spawner = new FakeSpawner();
     TestProbe<ProcessEvent> events = kit.createTestProbe();
     ActorRef<ProcessMsg> actor = kit.spawn(ProcessActor.create(Programs.named("p").startSecs(0).build(), "p",
