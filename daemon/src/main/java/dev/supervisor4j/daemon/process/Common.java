@@ -1,10 +1,13 @@
 package dev.supervisor4j.daemon.process;
 
+import dev.supervisor4j.daemon.spawn.SpawnException;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.io.IOException;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.BehaviorBuilder;
@@ -75,7 +78,7 @@ final class Common {
     if (start.byRpc()) {
       try {
         env.planner().plan(env.program(), env.group());
-      } catch (dev.supervisor4j.daemon.spawn.SpawnException e) {
+      } catch (SpawnException e) {
         ProcessEnv.reject(start.replyTo(), e.fault(), e.getMessage());
         return Behaviors.same();
       }
@@ -83,8 +86,7 @@ final class Common {
     return Starting.enter(env, data, from, start);
   }
 
-  static Behavior<ProcessMsg> notRunning(ProcessEnv env, org.apache.pekko.actor.typed.ActorRef<
-      org.apache.pekko.pattern.StatusReply<org.apache.pekko.Done>> replyTo) {
+  static Behavior<ProcessMsg> notRunning(ProcessEnv env, ActorRef<StatusReply<Done>> replyTo) {
     ProcessEnv.reject(replyTo, Fault.NOT_RUNNING, env.namespec());
     return Behaviors.same();
   }

@@ -10,6 +10,7 @@ import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -184,7 +185,7 @@ final class Starting {
   }
 
   static <T> List<T> append(List<T> list, T item) {
-    java.util.ArrayList<T> copy = new java.util.ArrayList<>(list);
+    ArrayList<T> copy = new ArrayList<>(list);
     copy.add(item);
     return List.copyOf(copy);
   }

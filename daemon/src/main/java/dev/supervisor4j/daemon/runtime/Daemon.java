@@ -21,8 +21,10 @@ import dev.supervisor4j.daemon.process.ProcessActor;
 import dev.supervisor4j.daemon.process.SpawnPlanner;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
 import java.io.IOException;
+import java.net.URL;
 import java.time.Clock;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -105,7 +107,7 @@ public final class Daemon implements ConfigSource {
   /** Touches every class-path entry, so the class loader holds each jar open from now on. */
   private static void openEveryJar() {
     try {
-      java.util.Enumeration<java.net.URL> all =
+      Enumeration<URL> all =
           ClassLoader.getSystemClassLoader().getResources("META-INF/MANIFEST.MF");
       while (all.hasMoreElements()) {
         all.nextElement();

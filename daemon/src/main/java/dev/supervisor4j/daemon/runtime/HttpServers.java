@@ -15,6 +15,7 @@ import dev.supervisor4j.protocol.SupervisorApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 
 /** Opens the config's {@code [inet_http_server]}/{@code [unix_http_server]} sections, web console included. */
@@ -41,7 +42,7 @@ final class HttpServers {
    * @throws StartupError with supervisord's text when a port or socket is taken
    */
   static HttpFrontEnd open(ActorSystem<?> system, SupervisordConfig config, HttpOptions httpOptions,
-      SupervisorApi api, java.util.function.Function<Caller, SupervisorApi> actingAs) throws StartupError {
+      SupervisorApi api, Function<Caller, SupervisorApi> actingAs) throws StartupError {
     List<HttpServerSpec> specs = new ArrayList<>();
     for (HttpServerConfig s : config.httpServers()) {
       if (s instanceof HttpServerConfig.Inet) {

@@ -8,6 +8,7 @@ import dev.supervisor4j.daemon.cli.UsageText;
 import dev.supervisor4j.daemon.config.ConfigException;
 import dev.supervisor4j.daemon.config.ConfigLoader;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
+import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.protocol.Versions;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ public final class Supervisord {
       return Daemonizer.detach(config.daemon(), err);
     }
     // SLF4J initialises once, here, before any other thread can log (no "replayed calls" notice).
-    dev.supervisor4j.daemon.log.MainLog.LOG.isInfoEnabled();
+    MainLog.LOG.isInfoEnabled();
     try {
       return Daemon.run(config, source, OsRuntime.spawner(), OsRuntime::planner);
     } catch (StartupError e) {

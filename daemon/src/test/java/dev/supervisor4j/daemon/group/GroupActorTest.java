@@ -28,6 +28,7 @@ import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +51,7 @@ class GroupActorTest {
   private final TestProbe<HubMsg> hub = kit.createTestProbe();
   private final TestProbe<GroupMsg.Ready> ready = kit.createTestProbe();
   /** Programs whose log reopening throws (a bug in our own code, as the actor sees it). */
-  private final Set<String> broken = new java.util.HashSet<>();
+  private final Set<String> broken = new HashSet<>();
   private ActorRef<GroupMsg.Command> group;
 
   @AfterEach
