@@ -1,6 +1,7 @@
 package dev.supervisor4j.daemon;
 
 import dev.supervisor4j.daemon.config.GroupConfig;
+import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.group.GroupMsg;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -50,6 +51,15 @@ record ActiveGroups(List<Group> groups) {
   Set<String> names() {
     Set<String> names = new LinkedHashSet<>();
     groups.forEach(g -> names.add(g.name()));
+    return names;
+  }
+
+  /** The groups of {@code read} that run with that very config object (made from that read). */
+  Set<String> madeFrom(SupervisordConfig read) {
+    Set<String> names = new LinkedHashSet<>();
+    for (GroupConfig g : read.groups()) {
+      get(g.name()).filter(a -> a.config() == g).ifPresent(a -> names.add(a.name()));
+    }
     return names;
   }
 

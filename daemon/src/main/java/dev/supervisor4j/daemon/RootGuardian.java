@@ -229,7 +229,9 @@ public final class RootGuardian {
         .onMessage(RootMsg.ToGroup.class, this::onToGroup)
         .onMessage(RootMsg.ToAll.class, this::onToAll)
         .onMessage(RootMsg.GetConfig.class, get -> {
-          get.replyTo().tell(StatusReply.success(new RootMsg.ConfigView(config, changes.lastRead(), active.names())));
+          SupervisordConfig read = changes.lastRead();
+          get.replyTo().tell(StatusReply.success(
+              new RootMsg.ConfigView(config, read, active.names(), active.madeFrom(read))));
           return Behaviors.same();
         })
         .onMessage(RootMsg.GroupStopped.class, g -> Behaviors.same())

@@ -101,8 +101,12 @@ public sealed interface RootMsg {
    * The configs: the active one, and the last one read by reloadConfig (the same until a reread).
    *
    * @param activeGroups the names of the groups running now
+   * @param madeFrom     the groups of {@code lastRead} whose processes were made from that very read
+   *                     (no reread since, or added or updated after it): Supervisor resolves their
+   *                     AUTO log names in the config it reports, and not the others'
    */
-  record ConfigView(SupervisordConfig active, SupervisordConfig lastRead, Set<String> activeGroups) {}
+  record ConfigView(SupervisordConfig active, SupervisordConfig lastRead, Set<String> activeGroups,
+      Set<String> madeFrom) {}
 
   record GetConfig(ActorRef<StatusReply<ConfigView>> replyTo) implements Request<ConfigView> {}
 

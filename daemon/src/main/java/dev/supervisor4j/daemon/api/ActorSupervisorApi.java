@@ -247,7 +247,7 @@ public final class ActorSupervisorApi implements SupervisorApi {
   @Override
   public CompletionStage<List<ConfigInfo>> getAllConfigInfo() {
     return gate().thenCompose(v -> this.<RootMsg.ConfigView>askRoot(RootMsg.GetConfig::new))
-        .thenApply(c -> ConfigInfos.of(c.lastRead(), c.activeGroups()));
+        .thenApply(c -> ConfigInfos.of(c.lastRead(), c.activeGroups(), c.madeFrom(), board::status));
   }
 
   // ---- processes ---------------------------------------------------------------------------
