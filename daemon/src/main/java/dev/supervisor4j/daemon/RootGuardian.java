@@ -220,6 +220,11 @@ public final class RootGuardian {
         .onMessage(RootMsg.Begin.class, b -> Behaviors.same())
         .onMessage(RootMsg.Shutdown.class, s -> beginStop(false))
         .onMessage(RootMsg.Restart.class, r -> beginStop(true))
+        .onMessage(RootMsg.StopAsked.class, s -> {
+          Behavior<RootMsg> next = beginStop(s.restart());
+          s.replyTo().tell(StatusReply.ack());
+          return next;
+        })
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.RUNNING))
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.ReopenLogs.class, r -> reopen())

@@ -61,6 +61,13 @@ public sealed interface RootMsg {
   /** SIGHUP or RPC restart: stop everything in order, re-read the config, start again. */
   enum Restart implements Command { INSTANCE }
 
+  /**
+   * RPC shutdown ({@code restart} false) or restart: as {@link Shutdown} or {@link Restart}, answered
+   * once the board shows the new state, so that the caller's next read sees it (as supervisord's
+   * mood changes before its answer).
+   */
+  record StopAsked(boolean restart, ActorRef<StatusReply<Done>> replyTo) implements Request<Done> {}
+
   /** SIGUSR2: reopen every child log. */
   enum ReopenLogs implements Command { INSTANCE }
 

@@ -206,18 +206,12 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<Boolean> shutdown() {
-    return gate().thenApply(v -> {
-      root.tell(RootMsg.Shutdown.INSTANCE);
-      return true;
-    });
+    return gate().thenCompose(v -> this.<Done>askRoot(r -> new RootMsg.StopAsked(false, r))).thenApply(d -> true);
   }
 
   @Override
   public CompletionStage<Boolean> restart() {
-    return gate().thenApply(v -> {
-      root.tell(RootMsg.Restart.INSTANCE);
-      return true;
-    });
+    return gate().thenCompose(v -> this.<Done>askRoot(r -> new RootMsg.StopAsked(true, r))).thenApply(d -> true);
   }
 
   // ---- config ------------------------------------------------------------------------------

@@ -104,6 +104,17 @@ class GroupActorTest {
     });
   }
 
+  /** The fake child of a member, by the pid the board shows (members spawn in no fixed order). */
+  private FakeChild childOf(String member) {
+    long pid = board.status("g", member).orElseThrow().pid();
+    for (int i = 0; i < spawner.spawnCount(); i++) {
+      if (spawner.child(i).pid() == pid) {
+        return spawner.child(i);
+      }
+    }
+    throw new AssertionError("no child with pid " + pid + " for " + member);
+  }
+
   private static ProgramConfig manual(String name, int priority, int startSecs) {
     return Programs.named(name).priority(priority).startSecs(startSecs).autostart(false).build();
   }
@@ -158,10 +169,13 @@ class GroupActorTest {
     TestProbe<StatusReply<Done>> stopped = kit.createTestProbe();
     group.tell(new GroupMsg.ToMember("c", "g:c", new ProcessMsg.Stop(false, stopped.getRef())));
     stopped.receiveMessage();
-    spawner.child(2).exit(0); // c ignored SIGTERM; it ends now
+    FakeChild c = childOf("c");
+    c.exit(0); // c ignored SIGTERM; it ends now
     awaitStates(Map.of("a", ProcessState.RUNNING, "b", ProcessState.RUNNING, "c", ProcessState.STOPPED));
+    FakeChild a = childOf("a");
     assertEquals(List.of("a SUCCESS", "b SUCCESS"), entries(run(new GroupOp.SendSignal("HUP"))));
-    assertEquals(new FakeChild.Sent(Signal.HUP, false), spawner.child(0).signals().get(0));
+    assertEquals(List.of(new FakeChild.Sent(Signal.HUP, false)), a.signals());
+    assertEquals(List.of(new FakeChild.Sent(Signal.TERM, false)), c.signals(), "a stopped member is not signalled");
     List<ProcessResult> bad = run(new GroupOp.SendSignal("NOPE"));
     assertEquals(List.of("a BAD_SIGNAL", "b BAD_SIGNAL"), entries(bad));
     assertEquals("BAD_SIGNAL: NOPE", bad.get(0).description());
