@@ -12,12 +12,8 @@ public interface ConfigSource {
   /** The config as the file says now (reread: nothing else happens). */
   SupervisordConfig load() throws ConfigException;
 
-  /**
-   * A restart, once every process has stopped: reads the config and readies what the new run needs
-   * (the main log reopened, old AUTO logs cleaned, the pidfile written, the history told), off the
-   * root's thread. Fails with a {@link ConfigException} for an invalid config.
-   */
-  default CompletionStage<SupervisordConfig> restart() {
+  /** A reread (reloadConfig): {@link #load}, off the caller's thread. */
+  default CompletionStage<SupervisordConfig> reread() {
     return CompletableFuture.supplyAsync(() -> {
       try {
         return load();
@@ -25,5 +21,14 @@ public interface ConfigSource {
         throw new CompletionException(e);
       }
     });
+  }
+
+  /**
+   * A restart, once every process has stopped: reads the config and readies what the new run needs
+   * (the main log reopened, old AUTO logs cleaned, the pidfile written, the history told), off the
+   * root's thread. Fails with a {@link ConfigException} for an invalid config.
+   */
+  default CompletionStage<SupervisordConfig> restart() {
+    return reread();
   }
 }

@@ -8,7 +8,7 @@ import dev.supervisor4j.daemon.events.EventHub;
 import dev.supervisor4j.daemon.events.GroupEvent;
 import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.group.GroupMsg;
-import dev.supervisor4j.protocol.ConfigChanges;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
@@ -69,6 +69,7 @@ final class GroupChanges {
   BehaviorBuilder<RootMsg> handlers(BehaviorBuilder<RootMsg> builder) {
     return builder
         .onMessage(RootMsg.ReloadConfig.class, this::onReloadConfig)
+        .onMessage(RootMsg.Reread.class, this::onReread)
         .onMessage(RootMsg.AddGroup.class, this::onAddGroup)
         .onMessage(RootMsg.GroupReady.class, this::onGroupReady)
         .onMessage(RootMsg.RemoveGroup.class, this::onRemoveGroup)
@@ -84,17 +85,25 @@ final class GroupChanges {
     }
   }
 
+  /** The file is read and parsed off the root's thread; {@link #onReread} answers. */
   private Behavior<RootMsg> onReloadConfig(RootMsg.ReloadConfig reload) {
-    try {
-      lastRead = configSource.load();
-    } catch (ConfigException e) {
-      reload.refuse(new SupervisorFault(Fault.CANT_REREAD, e.getMessage()));
-      return Behaviors.same();
-    }
-    ConfigChanges changes = ConfigDiff.diff(root.active().configs(), lastRead);
-    reload.replyTo().tell(StatusReply.success(changes));
+    ctx.pipeToSelf(configSource.reread(), (read, failure) -> new RootMsg.Reread(read, failure, reload.replyTo()));
     return Behaviors.same();
   }
+
+  private Behavior<RootMsg> onReread(RootMsg.Reread r) {
+    if (r.failure() != null) {
+      Throwable cause = Failures.unwrap(r.failure());
+      r.refuse(cause instanceof ConfigException
+          ? new SupervisorFault(Fault.CANT_REREAD, cause.getMessage())
+          : new SupervisorFault(Fault.FAILED, String.valueOf(cause)));
+      return Behaviors.same();
+    }
+    lastRead = r.config();
+    r.replyTo().tell(StatusReply.success(ConfigDiff.diff(root.active().configs(), lastRead)));
+    return Behaviors.same();
+  }
+
 
   private Behavior<RootMsg> onAddGroup(RootMsg.AddGroup add) {
     if (root.active().get(add.name()).isPresent()) {

@@ -15,6 +15,7 @@ import dev.supervisor4j.daemon.group.Outcome;
 import dev.supervisor4j.daemon.group.ProcessFactory;
 import dev.supervisor4j.daemon.group.ResultOrder;
 import dev.supervisor4j.daemon.log.MainLog;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessInfo;
 import dev.supervisor4j.protocol.ProcessResult;
@@ -29,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -391,8 +391,7 @@ public final class RootGuardian {
   /** The config for the next run is read (or is invalid). */
   private Behavior<RootMsg> onRestarted(RootMsg.Restarted r) {
     if (r.failure() != null) {
-      Throwable e = r.failure() instanceof CompletionException && r.failure().getCause() != null
-          ? r.failure().getCause() : r.failure();
+      Throwable e = Failures.unwrap(r.failure());
       // supervisord: a config made invalid before a restart makes the daemon exit with status 2.
       MainLog.crit("Error: " + e.getMessage());
       return exit(2);

@@ -145,6 +145,18 @@ public sealed interface RootMsg {
   /** The autostart of group {@code index - 1} of this generation of groups is done. */
   record AutostartNext(int generation, int index) implements Internal {}
 
+  /**
+   * A reread's outcome ({@code failure}: the config is not valid); refused with SHUTDOWN_STATE if
+   * the daemon began to stop meanwhile.
+   */
+  record Reread(SupervisordConfig config, Throwable failure, ActorRef<StatusReply<ConfigChanges>> replyTo)
+      implements Internal, Refusable {
+    @Override
+    public void refuse(SupervisorFault fault) {
+      replyTo.tell(StatusReply.error(fault));
+    }
+  }
+
   /** The config for the run after a restart is read ({@code failure}: it is not valid). */
   record Restarted(SupervisordConfig config, Throwable failure) implements Internal {}
 

@@ -1,6 +1,7 @@
 package dev.supervisor4j.http;
 
 import dev.supervisor4j.protocol.Caller;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.xmlrpc.MalformedRequest;
 import dev.supervisor4j.protocol.xmlrpc.RpcDispatcher;
@@ -35,7 +36,7 @@ final class DispatchingRpcHandler implements RpcHandler {
   @Override
   public CompletionStage<byte[]> handle(byte[] body, Caller caller) {
     return new RpcDispatcher(actingAs.apply(caller), codec).handle(body).exceptionally(e -> {
-      Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+      Throwable cause = Failures.unwrap(e);
       if (cause instanceof MalformedRequest) {
         throw new RpcHandler.BadRequest(cause.getMessage());
       }

@@ -1,6 +1,7 @@
 package dev.supervisor4j.http;
 
 import dev.supervisor4j.protocol.Caller;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.SupervisorApi;
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -119,7 +120,7 @@ public final class HttpFrontEnd {
         .thenCompose(error -> error == null
             ? CompletableFuture.completedFuture(frontEnd)
             : frontEnd.stop().thenApply(stoppedToo -> {
-              throw new CompletionException(BindErrors.describe(Causes.unwrap(error)));
+              throw new CompletionException(BindErrors.describe(Failures.unwrap(error)));
             }));
   }
 

@@ -1,5 +1,6 @@
 package dev.supervisor4j.http;
 
+import dev.supervisor4j.protocol.Failures;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class InetListener {
             connections.apply(Optional.of(connection.remoteAddress())), mat)))
         .run(mat)
         .exceptionally(error -> {
-          throw new CompletionException(BindErrors.describe(Causes.unwrap(error)));
+          throw new CompletionException(BindErrors.describe(Failures.unwrap(error)));
         });
   }
 }

@@ -3,6 +3,7 @@ package dev.supervisor4j.http;
 import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture;
 import static org.apache.pekko.http.javadsl.server.Directives.extractMaterializer;
 
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.SupervisorFault;
@@ -107,7 +108,7 @@ final class LogTailRoutes {
     }
     return publisher.handle((pub, error) -> error == null
         ? streaming(request, pub, accelHeader)
-        : failed(request, Causes.unwrap(error)));
+        : failed(request, Failures.unwrap(error)));
   }
 
   private HttpResponse streaming(HttpRequest request, Flow.Publisher<byte[]> publisher,

@@ -4,6 +4,7 @@ import static org.apache.pekko.http.javadsl.server.Directives.completeWithFuture
 import static org.apache.pekko.http.javadsl.server.Directives.extractMaterializer;
 
 import dev.supervisor4j.protocol.Caller;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.python.PyRepr;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -90,7 +91,7 @@ final class RpcRoute {
     return request.entity().toStrict(readTimeoutMillis, maxBytes, mat)
         .handle((strict, error) -> error == null
             ? call(strict.getData().toArray(), CallerAttribute.of(request))
-            : CompletableFuture.completedFuture(readFailed(Causes.unwrap(error))))
+            : CompletableFuture.completedFuture(readFailed(Failures.unwrap(error))))
         .thenCompose(stage -> stage);
   }
 
@@ -103,7 +104,7 @@ final class RpcRoute {
     return request.entity().withoutSizeLimit().getDataBytes()
         .completionTimeout(Duration.ofMillis(readTimeoutMillis))
         .runWith(Sink.ignore(), mat)
-        .handle((done, error) -> error == null ? tooLarge : readFailed(Causes.unwrap(error)));
+        .handle((done, error) -> error == null ? tooLarge : readFailed(Failures.unwrap(error)));
   }
 
   private CompletionStage<HttpResponse> call(byte[] body, Caller caller) {
@@ -115,7 +116,7 @@ final class RpcRoute {
     }
     return answer.handle((xml, error) -> error == null
         ? HttpResponse.create().withEntity(HttpEntities.create(TEXT_XML, xml))
-        : handlerFailed(body, Causes.unwrap(error)));
+        : handlerFailed(body, Failures.unwrap(error)));
   }
 
   private HttpResponse handlerFailed(byte[] body, Throwable error) {

@@ -6,6 +6,7 @@ import dev.supervisor4j.daemon.ledger.LedgerEvent.Intent;
 import dev.supervisor4j.protocol.Caller;
 import dev.supervisor4j.protocol.ConfigChanges;
 import dev.supervisor4j.protocol.ConfigInfo;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.HistoryEntry;
 import dev.supervisor4j.protocol.HistorySummary;
@@ -18,9 +19,7 @@ import dev.supervisor4j.protocol.SupervisorFault;
 import dev.supervisor4j.protocol.SupervisorState;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.function.Function;
 
@@ -158,7 +157,7 @@ public final class AuditedApi implements SupervisorApi {
       Function<T, List<String>> affected) {
     long when = clock.millis();
     return call.handle((value, error) -> {
-      Throwable cause = unwrap(error);
+      Throwable cause = Failures.unwrap(error);
       boolean ok = error == null;
       String result = ok ? summary(value) : cause instanceof SupervisorFault f
           ? f.getMessage() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
@@ -172,7 +171,7 @@ public final class AuditedApi implements SupervisorApi {
     long when = clock.millis();
     return call.whenComplete((value, error) -> log.acted(new LedgerEvent.OperatorActed(when, caller.user(),
         caller.transport().label(), action, "", List.of(), Intent.NONE, error == null,
-        error == null ? "OK" : String.valueOf(unwrap(error).getMessage()))));
+        error == null ? "OK" : String.valueOf(Failures.unwrap(error).getMessage()))));
   }
 
   private String who() {
@@ -198,14 +197,6 @@ public final class AuditedApi implements SupervisorApi {
       return text.toString();
     }
     return "OK";
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 
   // ---- reads: straight through ---------------------------------------------------------------

@@ -11,6 +11,7 @@ import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessMsg;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.ProcessState;
@@ -24,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -224,7 +224,7 @@ public final class GroupActor {
   }
 
   static SupervisorFault faultOf(Throwable error) {
-    Throwable t = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable t = Failures.unwrap(error);
     if (t instanceof SupervisorFault fault) {
       return fault;
     }

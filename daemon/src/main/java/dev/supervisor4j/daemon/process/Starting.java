@@ -5,6 +5,7 @@ import dev.supervisor4j.daemon.spawn.RunningChild;
 import dev.supervisor4j.daemon.spawn.SpawnCancelled;
 import dev.supervisor4j.daemon.spawn.SpawnException;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
@@ -12,7 +13,6 @@ import dev.supervisor4j.protocol.SupervisorFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -56,8 +56,7 @@ final class Starting {
     }), request != null);
     env.ctx().pipeToSelf(child, (spawned, error) -> spawned != null
         ? new ProcessMsg.Spawned(spawned)
-        : new ProcessMsg.SpawnFailed(error instanceof CompletionException && error.getCause() != null
-            ? error.getCause() : error));
+        : new ProcessMsg.SpawnFailed(Failures.unwrap(error)));
     return Behaviors.withStash(STASH_CAPACITY, stash -> spawning(env, previous, data, from, request, child, stash));
   }
 

@@ -1,5 +1,6 @@
 package dev.supervisor4j.http.web;
 
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.SupervisorApi;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 
@@ -128,7 +128,7 @@ final class Actions {
   }
 
   private static boolean notRunning(Throwable error) {
-    return unwrap(error) instanceof SupervisorFault f && f.fault() == Fault.NOT_RUNNING;
+    return Failures.unwrap(error) instanceof SupervisorFault f && f.fault() == Fault.NOT_RUNNING;
   }
 
   /** The outcome of a read about {@code target} that failed with {@code error} (wrapped or not). */
@@ -138,8 +138,8 @@ final class Actions {
 
   /** The outcome of {@code action} (null: a read) that failed with {@code error} (wrapped or not). */
   static Outcome failure(Action action, String target, Throwable error) {
-    if (!(unwrap(error) instanceof SupervisorFault fault)) {
-      return new Outcome(false, null, "ERROR: " + unwrap(error).getMessage());
+    if (!(Failures.unwrap(error) instanceof SupervisorFault fault)) {
+      return new Outcome(false, null, "ERROR: " + Failures.unwrap(error).getMessage());
     }
     if (fault.fault() == Fault.BAD_NAME) {
       return new Outcome(false, Fault.BAD_NAME, "No such process named " + target);
@@ -159,13 +159,5 @@ final class Actions {
     }
     return new Outcome(false, fault.fault(),
         "ERROR: unexpected rpc fault [" + fault.fault().code() + "] " + fault.getMessage());
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while (e instanceof CompletionException && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
   }
 }

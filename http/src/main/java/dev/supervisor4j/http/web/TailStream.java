@@ -1,5 +1,6 @@
 package dev.supervisor4j.http.web;
 
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.SupervisorFault;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.function.Supplier;
@@ -55,7 +55,7 @@ final class TailStream {
   }
 
   private static ByteString unavailable(String channel, Throwable error) {
-    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    Throwable cause = Failures.unwrap(error);
     String why = cause instanceof SupervisorFault f && f.fault() == Fault.NO_FILE ? "no log file"
         : cause instanceof SupervisorFault f ? f.getMessage() : String.valueOf(cause.getMessage());
     Map<String, Object> body = new LinkedHashMap<>();

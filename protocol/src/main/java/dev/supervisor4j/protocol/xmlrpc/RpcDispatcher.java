@@ -1,5 +1,6 @@
 package dev.supervisor4j.protocol.xmlrpc;
 
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.SupervisorApi;
 import dev.supervisor4j.protocol.SupervisorFault;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Serves {@code /RPC2}: decodes a request, looks the method up in {@link RpcMethods}, checks the
@@ -114,20 +114,11 @@ public final class RpcDispatcher {
    * for unexpected exceptions: {@code FAILED: <class 'name'>:message}.
    */
   static SupervisorFault asFault(Throwable error) {
-    Throwable cause = unwrap(error);
+    Throwable cause = Failures.unwrap(error);
     if (cause instanceof SupervisorFault f) {
       return f;
     }
     String message = cause.getMessage() == null ? "" : cause.getMessage();
     return new SupervisorFault(Fault.FAILED, "<class '" + cause.getClass().getName() + "'>:" + message);
-  }
-
-  /** The exception inside CompletionException/ExecutionException wrappers. */
-  static Throwable unwrap(Throwable error) {
-    Throwable t = error;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
   }
 }

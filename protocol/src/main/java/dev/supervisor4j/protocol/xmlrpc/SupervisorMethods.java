@@ -1,5 +1,6 @@
 package dev.supervisor4j.protocol.xmlrpc;
 
+import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.NameSpec;
 import dev.supervisor4j.protocol.ProcessResult;
@@ -198,7 +199,7 @@ final class SupervisorMethods {
       if (error == null) {
         return value;
       }
-      Throwable cause = RpcDispatcher.unwrap(error);
+      Throwable cause = Failures.unwrap(error);
       if (cause instanceof SupervisorFault f && f.fault() == Fault.BAD_NAME) {
         throw new CompletionException(new SupervisorFault(Fault.BAD_NAME, name));
       }
