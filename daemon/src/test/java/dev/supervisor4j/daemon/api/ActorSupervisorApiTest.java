@@ -157,6 +157,7 @@ class ActorSupervisorApiTest {
   @Test
   void addAndRemoveGroups() throws Exception {
     awaitState("manual", ProcessState.STOPPED);
+    awaitState("web", ProcessState.RUNNING); // its autostart may not have begun yet
     assertEquals(Fault.STILL_RUNNING, faultOf(api.removeProcessGroup("web")));
     assertTrue(get(api.removeProcessGroup("manual")));
     assertEquals(Fault.BAD_NAME, faultOf(api.getProcessInfo("manual")));
