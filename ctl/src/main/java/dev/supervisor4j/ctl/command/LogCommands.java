@@ -152,20 +152,27 @@ final class LogCommands {
    * Supervisor's asyncore client.
    */
   static void follow(Controller ctl, CompletionStage<Flow.Publisher<byte[]>> opening, String path) {
-    ctl.output("==> Press Ctrl-C to exit <==");
-    ctl.io().flush();
     String url = ctl.options().serverurl() + path;
-    Flow.Publisher<byte[]> publisher;
-    try {
-      publisher = Rpc.await(opening);
-    } catch (RuntimeException e) {
-      reportStreamError(ctl, url, e);
-      return;
-    }
     LogSink sink = new LogSink(ctl.io());
     boolean interrupted;
+    // Ctrl-C is caught from before the banner on: a user who presses it as soon as the banner
+    // shows gets the goodbye line and exit 0, never the JVM's default exit.
     try (AutoCloseable ignored = ctl.io().onInterrupt(sink)) {
-      publisher.subscribe(sink);
+      ctl.output("==> Press Ctrl-C to exit <==");
+      ctl.io().flush();
+      Flow.Publisher<byte[]> publisher;
+      try {
+        publisher = Rpc.await(opening);
+      } catch (RuntimeException e) {
+        if (!sink.wasInterrupted()) {
+          reportStreamError(ctl, url, e);
+          return;
+        }
+        publisher = null; // Ctrl-C while it opened: the stream is over anyway
+      }
+      if (publisher != null) {
+        publisher.subscribe(sink);
+      }
       interrupted = sink.awaitEnd();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

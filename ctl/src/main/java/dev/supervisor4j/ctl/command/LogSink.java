@@ -22,6 +22,10 @@ final class LogSink implements Flow.Subscriber<byte[]>, Runnable {
   @Override
   public void onSubscribe(Flow.Subscription s) {
     subscription = s;
+    if (interrupted) {
+      s.cancel(); // Ctrl-C came before the stream opened
+      return;
+    }
     s.request(Long.MAX_VALUE);
   }
 
