@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The glibc calls the daemon makes about itself: its resource limits, its user and its signal
- * dispositions. glibc's {@code setuid}/{@code setgid} apply to every thread of the process (unlike
+ * The glibc calls the daemon makes about itself: its resource limits, its user, its signal
+ * dispositions and mask, and the re-exec that masks them. glibc's {@code setuid}/{@code setgid} apply to every thread of the process (unlike
  * the raw syscalls).
  */
 interface DaemonLibC extends Library {
@@ -30,6 +30,27 @@ interface DaemonLibC extends Library {
    * be null.
    */
   int sigaction(int signum, Pointer act, Pointer oldact);
+
+  /** Sizes glibc gives {@code sigset_t} and {@code siginfo_t} on every Linux ABI (bytes). */
+  int SIGSET_SIZE = 128;
+  int SIGINFO_SIZE = 128;
+  int SIG_BLOCK = 0;
+  int SIG_SETMASK = 2;
+
+  int sigemptyset(Pointer set);
+
+  int sigaddset(Pointer set, int signum);
+
+  /** The calling thread's signal mask; {@code set} or {@code oldset} may be null. */
+  int pthread_sigmask(int how, Pointer set, Pointer oldset);
+
+  /** Waits for a signal of {@code set} (which the caller blocks); the number, or -1 with errno. */
+  int sigwaitinfo(Pointer set, Pointer info) throws com.sun.jna.LastErrorException;
+
+  /** Replaces this process image; returns only on failure. */
+  int execve(byte[] path, com.sun.jna.StringArray argv, com.sun.jna.StringArray envp);
+
+  int fcntl(int fd, int cmd, int arg);
 
   static DaemonLibC get() {
     return Holder.INSTANCE;

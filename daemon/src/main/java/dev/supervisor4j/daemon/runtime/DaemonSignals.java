@@ -6,27 +6,33 @@ import dev.supervisor4j.daemon.Generations;
 import dev.supervisor4j.daemon.RootMsg;
 import dev.supervisor4j.daemon.log.MainLog;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import sun.misc.Signal;
 
 /**
- * supervisord's signals: TERM and INT shut down, HUP restarts, USR2 reopens the logs. The handlers
- * only log and send a message; the root does the work.
+ * supervisord's signals: TERM, INT and QUIT shut down, HUP restarts, USR2 reopens the logs. The
+ * actions only log and send a message; the root does the work.
  *
- * <p>SIGQUIT cannot be caught here: the JVM keeps it for thread dumps (documented in the README).
+ * <p>They are taken by {@link SignalWaiter}, which also learns who sent each (for the history),
+ * when the JVM was launched for it ({@link SignalMask}); otherwise by the JVM's own handlers
+ * ({@code sun.misc.Signal}), and then SIGQUIT stays the JVM's thread dump and senders are unknown.
  *
  * <p>Signals ignored at launch: {@code nohup} starts us with SIGHUP ignored, and a non-interactive
  * shell starts {@code cmd &} with SIGINT (and SIGQUIT) ignored; {@code exec}, {@code bin/supervisord}
- * included, keeps those dispositions. The JVM then refuses our handler without a word: HotSpot's
+ * included, keeps those dispositions. An ignored signal is discarded by the kernel, so the waiting
+ * thread would never see it; and the JVM refuses our handler without a word: HotSpot's
  * {@code JVM_RegisterSignal} (JDK 17: src/hotspot/os/posix/signals_posix.cpp) answers "ignored"
  * for HUP, INT and TERM, its shutdown signals, when {@code sigaction} reports SIG_IGN at the time
  * of the call, without installing anything; {@code jdk.internal.misc.Signal.handle} throws only
- * for "refused" (-1), so {@code Signal.handle} returns normally and the handler never runs (with
- * {@code -Xrs} it refuses them outright: IllegalArgumentException, logged below). The fix below was
- * checked on JDK 17 and 25, under {@code nohup bin/supervisord … &}. Supervisor
+ * for "refused" (-1), so {@code Signal.handle} returns normally and the handler never runs. The fix
+ * below was checked on JDK 17 and 25, under {@code nohup bin/supervisord … &}. Supervisor
  * installs its handlers whatever it inherited, so before handling them we set every one of ours
  * that is SIG_IGN back to SIG_DFL, and SIGCHLD too: ignored, the kernel would reap our children
  * itself and the reaper's waitpid would never see their exit statuses. A disposition that is not
@@ -42,38 +48,41 @@ final class DaemonSignals {
   /** More than glibc's {@code struct sigaction} (152 bytes on x86-64 and arm64). */
   private static final int SIGACTION_SIZE = 256;
 
+  /** Told each signal's name, what it asks for, and who sent it ("" when unknown), for the history. */
+  interface Noted {
+    void signalled(String signal, String meaning, String sender);
+  }
+
   static void install(ActorRef<RootMsg.Command> root, Generations generations) {
-    install(root, generations, (signal, meaning) -> {});
+    install(root, generations, (signal, meaning, sender) -> {});
   }
 
   /**
    * The running generation is stopped here, on the signal's thread, before the line is logged and
    * the root told: from that line on, the main log shows no spawn.
-   *
-   * @param noted told each signal's name and what it asks for, for the history
    */
-  static void install(ActorRef<RootMsg.Command> root, Generations generations,
-      BiConsumer<String, String> noted) {
+  static void install(ActorRef<RootMsg.Command> root, Generations generations, Noted noted) {
+    boolean waiting = SignalMask.ready();
     RESTORED.forEach(DaemonSignals::unignore);
-    handle("TERM", () -> {
-      generations.shutdown();
-      MainLog.warn("received SIGTERM indicating exit request");
-      noted.accept("SIGTERM", "shutdown");
-      root.tell(RootMsg.Shutdown.INSTANCE);
-    });
-    handle("INT", () -> {
-      generations.shutdown();
-      MainLog.warn("received SIGINT indicating exit request");
-      noted.accept("SIGINT", "shutdown");
-      root.tell(RootMsg.Shutdown.INSTANCE);
-    });
-    handle("HUP", () -> {
+    Map<String, Consumer<SignalWaiter.Sender>> actions = new LinkedHashMap<>();
+    for (String exit : List.of("TERM", "INT", "QUIT")) {
+      actions.put(exit, from -> {
+        if (exit.equals("QUIT") && attachRequest(from)) {
+          return;
+        }
+        generations.shutdown();
+        MainLog.warn("received SIG" + exit + " indicating exit request");
+        noted.signalled("SIG" + exit, "shutdown", from.describe());
+        root.tell(RootMsg.Shutdown.INSTANCE);
+      });
+    }
+    actions.put("HUP", from -> {
       generations.stopCurrent();
       MainLog.warn("received SIGHUP indicating restart request");
-      noted.accept("SIGHUP", "restart");
+      noted.signalled("SIGHUP", "restart", from.describe());
       root.tell(RootMsg.Restart.INSTANCE);
     });
-    handle("USR2", () -> {
+    actions.put("USR2", from -> {
       MainLog.info("received SIGUSR2 indicating log reopen request");
       try {
         MainLog.reopen();
@@ -83,6 +92,35 @@ final class DaemonSignals {
       MainLog.info("supervisord logreopen");
       root.tell(RootMsg.ReopenLogs.INSTANCE);
     });
+    if (waiting) {
+      unignore("QUIT");
+      Map<Integer, Consumer<SignalWaiter.Sender>> byNumber = new LinkedHashMap<>();
+      actions.forEach((name, action) -> byNumber.put(new Signal(name).getNumber(), action));
+      SignalWaiter.start(byNumber);
+      return;
+    }
+    if (System.getProperty(SignalMask.RELAUNCHED) != null) {
+      MainLog.warn("the daemon's signals could not be blocked at launch; SIGQUIT is left to the JVM");
+    }
+    actions.forEach((name, action) -> {
+      if (!name.equals("QUIT")) {
+        handle(name, () -> action.accept(SignalWaiter.Sender.UNKNOWN));
+      }
+    });
+  }
+
+  /**
+   * {@code jcmd} (the JDK's attach) sends SIGQUIT when it finds no attach socket, after creating
+   * {@code .attach_pid<pid>}: not a stop request. The listener is started with the JVM, so this
+   * only happens when its socket was deleted from /tmp.
+   */
+  private static boolean attachRequest(SignalWaiter.Sender from) {
+    String name = ".attach_pid" + ProcessHandle.current().pid();
+    boolean attach = Files.exists(Path.of("/tmp", name)) || Files.exists(Path.of(name).toAbsolutePath());
+    if (attach) {
+      MainLog.info("received SIGQUIT with an attach request (jcmd); the attach socket is gone, restart to get it back");
+    }
+    return attach;
   }
 
   /** Sets {@code name} back to SIG_DFL if it is SIG_IGN now; leaves any other disposition as it is. */

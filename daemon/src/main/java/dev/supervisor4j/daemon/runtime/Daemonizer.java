@@ -49,7 +49,8 @@ public final class Daemonizer {
     cmd.add(String.format("umask %03o; exec \"$0\" \"$@\"", settings.umask()));
     cmd.add(self.command().get());
     cmd.add("-D" + CWD_PROPERTY + "=" + startupDirectory());
-    cmd.addAll(arguments.get());
+    // A new process: it checks its own signal mask again (SignalMask), whatever this one did.
+    arguments.get().stream().filter(a -> !a.startsWith("-D" + SignalMask.RELAUNCHED + "=")).forEach(cmd::add);
     ProcessBuilder pb = new ProcessBuilder(cmd)
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
         .redirectOutput(ProcessBuilder.Redirect.DISCARD)

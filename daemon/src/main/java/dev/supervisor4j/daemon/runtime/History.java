@@ -161,10 +161,10 @@ final class History {
   }
 
   /** A signal asked the daemon to shut down or restart. */
-  void signalled(String signal, String meaning) {
+  void signalled(String signal, String meaning, String sender) {
     if (actions != null) {
       actions.note(new LedgerEvent.DaemonStopping(clock.millis(), signal));
-      actions.acted(new LedgerEvent.OperatorActed(clock.millis(), "", Caller.Transport.SIGNAL.label(), signal,
+      actions.acted(new LedgerEvent.OperatorActed(clock.millis(), sender, Caller.Transport.SIGNAL.label(), signal,
           "", List.of(), LedgerEvent.Intent.NONE, true, meaning));
     }
   }

@@ -41,6 +41,9 @@ public final class OsRuntime {
           CommandResolver.searchPath(configured, inherited.get("PATH")));
       Map<String, String> env = new LinkedHashMap<>(inherited);
       env.remove(Daemonizer.MARK);
+      if (Boolean.getBoolean(SignalMask.SR_OURS)) {
+        env.remove(SignalMask.SR_SIGNUM);
+      }
       env.put("SUPERVISOR_ENABLED", "1");
       String url = program.serverUrl() != null ? program.serverUrl() : serverUrl;
       if (url != null) {

@@ -27,7 +27,7 @@ public final class Supervisord {
 
   public static void main(String[] argv) {
     commonPoolOfAtLeastTwo();
-    System.exit(run(Arrays.asList(argv), System.out, System.err));
+    System.exit(run(Arrays.asList(argv), System.out, System.err, true));
   }
 
   /**
@@ -47,6 +47,14 @@ public final class Supervisord {
 
   /** Everything but the actual run, so that tests can drive the command line in-process. */
   static int run(List<String> argv, PrintStream out, PrintStream err) {
+    return run(argv, out, err, false);
+  }
+
+  /**
+   * @param relaunch whether this JVM may execute itself again to take its signals itself
+   *     ({@link SignalMask}); never in a test's JVM
+   */
+  static int run(List<String> argv, PrintStream out, PrintStream err, boolean relaunch) {
     String argv0 = System.getProperty("supervisor4j.argv0", "supervisord");
     Path cwd = Daemonizer.startupDirectory();
     Map<String, String> env = System.getenv();
@@ -62,6 +70,9 @@ public final class Supervisord {
       if (args.version()) {
         out.println(Versions.SUPERVISOR);
         return 0;
+      }
+      if (relaunch) {
+        SignalMask.relaunchIfNeeded(); // before anything is printed: the new JVM prints it
       }
       String typed = args.configFile();
       Path file;

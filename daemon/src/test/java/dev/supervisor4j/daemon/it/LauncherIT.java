@@ -104,6 +104,55 @@ class LauncherIT {
     assertEquals(0, p.exitValue());
   }
 
+  /**
+   * The launcher starts the JVM with the daemon's signals blocked and {@code -Xrs} (no second JVM
+   * start); QUIT stops it like TERM; {@code jcmd} still gets a thread dump without stopping it; the
+   * children do not inherit the launcher's {@code _JAVA_SR_SIGNUM}.
+   */
+  @Test
+  void quitStopsTheLaunchedDaemonAndJcmdStillDumpsItsThreads() throws Exception {
+    Path conf = dir.resolve("quit.conf");
+    Files.writeString(conf, String.join("\n", "[supervisord]", "logfile=%(here)s/quit.log",
+        "pidfile=%(here)s/quit.pid", "childlogdir=%(here)s", "[program:one]", "command=sleep 1000", "startsecs=0", ""));
+    Process p = new ProcessBuilder(repo().resolve("bin/supervisord").toString(), "-n", "-c", conf.toString())
+        .redirectOutput(dir.resolve("stdout.txt").toFile()).redirectError(dir.resolve("stderr.txt").toFile()).start();
+    try {
+      Path log = dir.resolve("quit.log");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (System.nanoTime() < deadline
+          && !(Files.exists(log) && Files.readString(log).contains("success: one entered RUNNING state"))) {
+        Thread.sleep(100);
+      }
+      String text = Files.readString(log);
+      assertTrue(text.contains("success: one entered RUNNING state"), text);
+      String cmdline = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline")).replace('\0', ' ');
+      assertTrue(cmdline.contains(" -Xrs "), cmdline);
+      assertTrue(!cmdline.contains("signals.relaunched"), "started masked by the launcher: " + cmdline);
+      java.util.regex.Matcher child = java.util.regex.Pattern.compile("spawned: 'one' with pid (\\d+)").matcher(text);
+      assertTrue(child.find(), text);
+      String environ = Files.readString(Path.of("/proc/" + child.group(1) + "/environ"));
+      assertTrue(!environ.contains("_JAVA_SR_SIGNUM"), environ);
+      assertTrue(environ.contains("SUPERVISOR_ENABLED=1"), environ);
+
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      if (Files.isExecutable(jcmd)) {
+        Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(p.pid()), "Thread.print")
+            .redirectErrorStream(true).start();
+        String out = new String(dump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(dump.waitFor(60, TimeUnit.SECONDS));
+        assertTrue(out.contains("Full thread dump"), out);
+        Thread.sleep(500);
+        assertTrue(p.isAlive(), "jcmd is not an exit request");
+      }
+      new ProcessBuilder("kill", "-QUIT", Long.toString(p.pid())).start().waitFor();
+      assertTrue(p.waitFor(30, TimeUnit.SECONDS), "QUIT stops the daemon");
+      assertEquals(0, p.exitValue());
+      assertTrue(Files.readString(log).contains("WARN received SIGQUIT indicating exit request"));
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
   @Test
   void echoSupervisordConfPrintsAConfigOurDaemonAccepts() throws Exception {
     Run r = run("echo_supervisord_conf");

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.supervisor4j.daemon.compat.RealSupervisorPorts;
 import dev.supervisor4j.daemon.testing.DaemonProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +49,56 @@ class DaemonSignalsOsTest {
   }
 
   /**
+   * SIGQUIT is an exit request, as in Supervisor (the JVM would print a thread dump and go on),
+   * and the history names who sent a signal. Started as {@code java -cp …} (no launcher), so the
+   * JVM blocks its signals and executes itself again: the same pid throughout.
+   */
+  @Test
+  void quitStopsWithExitZeroAndTheHistoryNamesTheSender() throws Exception {
+    int port = RealSupervisorPorts.free();
+    String conf = LifecycleOsTest.header() + "[inet_http_server]\nport=127.0.0.1:" + port + "\n"
+        + "[rpcinterface:supervisor]\nsupervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface\n"
+        + "[program:one]\ncommand=sleep 1000\nstartsecs=0\n";
+    try (DaemonProcess d = DaemonProcess.start(dir, conf)) {
+      d.awaitLogContains("success: one entered RUNNING state", WAIT);
+      String status = Files.readString(Path.of("/proc/" + d.pid() + "/status"));
+      assertEquals(OURS_AND_QUIT, blocked(status) & OURS_AND_QUIT, "taken by the waiting thread only: " + status);
+      // A sender we know, still there when the daemon reads its name: sh prints its pid, sends the
+      // signal itself (kill is a built-in) and waits for a sleep.
+      Process sender = new ProcessBuilder("sh", "-c", "echo $$; kill -HUP " + d.pid() + "; sleep 3").start();
+      String senderPid = new java.io.BufferedReader(new java.io.InputStreamReader(sender.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine().strip();
+      d.awaitLog(l -> DaemonProcess.count(l, "success: one entered RUNNING state") == 2, WAIT, "restarted");
+      HttpClient http = HttpClient.newHttpClient();
+      String actions = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/RPC2"))
+          .POST(HttpRequest.BodyPublishers.ofString(RpcBadInputOsTest.call("history.getActions",
+              "<param><value><int>0</int></value></param><param><value><int>100</int></value></param>")))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      assertTrue(actions.matches("(?s).*pid " + senderPid + " \\(uid \\d+, sh\\).*SIGHUP.*"), actions);
+      assertEquals(0, sender.waitFor());
+
+      d.signal("QUIT");
+      assertEquals(0, d.awaitExit(WAIT), d.mainLog());
+      String log = d.mainLog();
+      assertTrue(log.contains("WARN received SIGQUIT indicating exit request"), log);
+      assertTrue(log.contains("stopped: one (terminated by SIGTERM)"), log);
+      assertEquals(2, DaemonProcess.count(log, "supervisord started with pid " + d.pid()), log);
+      assertTrue(!d.stderr().contains("Full thread dump"), d.stderr());
+    }
+  }
+
+  private static final long OURS_AND_QUIT = bit(1) | bit(2) | bit(3) | bit(12) | bit(15);
+
+  private static long blocked(String status) {
+    return status.lines().filter(l -> l.startsWith("SigBlk:"))
+        .mapToLong(l -> Long.parseUnsignedLong(l.substring(7).trim(), 16)).findFirst().orElse(0);
+  }
+
+  private static long bit(int signal) {
+    return 1L << (signal - 1);
+  }
+
+  /**
    * What {@code nohup} (HUP) and {@code cmd &} from a script (INT) do, and more: the daemon starts
    * with its signals ignored (coreutils' {@code env --ignore-signal}; dash's {@code trap '' CHLD}
    * would not reach the exec'd program). It must handle them anyway, as Supervisor does: HUP
@@ -52,8 +107,8 @@ class DaemonSignalsOsTest {
    */
   @Test
   void signalsIgnoredAtLaunchAreHandledAnyway() throws Exception {
-    List<String> ignoreAll = List.of("env", "--ignore-signal=HUP,INT,TERM,USR2,CHLD");
-    // The launcher works: what it execs starts with those five ignored.
+    List<String> ignoreAll = List.of("env", "--ignore-signal=HUP,INT,TERM,QUIT,USR2,CHLD");
+    // The launcher works: what it execs starts with those six ignored.
     List<String> cat = new ArrayList<>(ignoreAll);
     cat.addAll(List.of("cat", "/proc/self/status"));
     Process probe = new ProcessBuilder(cat).start();
@@ -84,7 +139,7 @@ class DaemonSignalsOsTest {
   }
 
   /** SIGHUP, SIGINT, SIGUSR2, SIGTERM and SIGCHLD (1, 2, 12, 15, 17) as a mask of /proc's SigIgn. */
-  private static final long OURS = 1L << 0 | 1L << 1 | 1L << 11 | 1L << 14 | 1L << 16;
+  private static final long OURS = 1L << 0 | 1L << 1 | 1L << 2 | 1L << 11 | 1L << 14 | 1L << 16;
 
   private static long ignored(String procStatus) {
     return procStatus.lines().filter(l -> l.startsWith("SigIgn:")).mapToLong(
