@@ -3,32 +3,16 @@ package dev.supervisor4j.daemon.output;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Drains one child pipe into a sink on a dedicated thread: blocking reads of up to 64 KiB (a 4 KiB
- * buffer until the child fills it once), each chunk handed straight to the sink, one reused buffer,
- * no per-byte work here. Nothing is queued between the
- * read and the sink, so when the disk is slow this thread blocks and the child blocks on its pipe;
- * no byte is dropped and no buffer grows.
- *
- * <p>Why a platform thread per pipe rather than a selector or a shared pool: a blocking read is the
- * cheapest way to move bytes from a pipe, a child's output then never waits behind another's, and
- * the cost is one thread with a 256 KiB stack per channel (Supervisor itself is one poll loop; a few
- * hundred programs stay well within what Linux handles).
- *
- * <p>A sink failure (disk full, a closed file) is reported through {@code onSinkError}, once per run
- * of failures, and that chunk is lost, but the pump keeps draining: blocking the child forever on a
- * broken log would be worse, and it is what supervisord does (it prints the error and goes on). A
- * RuntimeException from a sink is reported the same way, so a bug in a sink cannot leave a child
- * blocked on a full pipe. A read failure (the stream was closed under us) counts as end of file.
- *
- * <p>At end of file the pump calls {@link OutputSink#eof()} (so scanners flush what they held) and
- * completes {@link #completion()} with the number of bytes read. The process actor waits for the
- * child's exit, not for this: a grandchild may keep the pipe open long after.
+ * Drains one stream into a sink on a thread of its own: for a child's pipe that has no descriptor
+ * to poll (test doubles, a platform without epoll); a real child's pipes go to the
+ * {@link PipeLoop}. Blocking reads of up to 64 KiB (a 4 KiB buffer until the child fills it once),
+ * each chunk handed straight to the sink through a {@link SinkFeed}: nothing is queued, so when the
+ * sink is slow this thread blocks and the child blocks on its pipe. A read failure (the stream was
+ * closed under us) counts as end of file.
  */
 public final class OutputPump {
   /** Bytes per read: the default Linux pipe capacity, so one read usually empties the pipe. */
@@ -41,17 +25,13 @@ public final class OutputPump {
   private static final long STACK_SIZE = 256 * 1024;
 
   private final InputStream in;
-  private final OutputSink sink;
-  private final Consumer<IOException> onSinkError;
-  private final CompletableFuture<Long> completion = new CompletableFuture<>();
-  private final AtomicLong bytesRead = new AtomicLong();
+  private final SinkFeed feed;
   private final Thread thread;
 
   private OutputPump(String threadName, InputStream in, OutputSink sink,
       Consumer<IOException> onSinkError) {
     this.in = Objects.requireNonNull(in, "in");
-    this.sink = Objects.requireNonNull(sink, "sink");
-    this.onSinkError = Objects.requireNonNull(onSinkError, "onSinkError");
+    this.feed = new SinkFeed(Objects.requireNonNull(sink, "sink"), Objects.requireNonNull(onSinkError, "onSinkError"));
     this.thread = new Thread(null, this::run, threadName, STACK_SIZE);
     this.thread.setDaemon(true);
   }
@@ -71,12 +51,12 @@ public final class OutputPump {
 
   /** Completes after end of file and {@code sink.eof()}, with the number of bytes read. Never fails. */
   public CompletionStage<Long> completion() {
-    return completion;
+    return feed.completion();
   }
 
   /** Bytes read so far. */
   public long bytesRead() {
-    return bytesRead.get();
+    return feed.bytes();
   }
 
   public String threadName() {
@@ -85,7 +65,6 @@ public final class OutputPump {
 
   private void run() {
     byte[] buf = new byte[FIRST_CHUNK];
-    boolean failing = false;
     try {
       while (true) {
         int n;
@@ -97,24 +76,10 @@ public final class OutputPump {
         if (n < 0) {
           break;
         }
-        bytesRead.addAndGet(n);
-        try {
-          sink.write(buf, 0, n);
-          failing = false;
-        } catch (IOException | RuntimeException e) {
-          if (!failing) {
-            onSinkError.accept(asIo(e));
-          }
-          failing = true;
-        }
+        feed.chunk(buf, n);
         if (n == buf.length && buf.length < CHUNK) {
           buf = new byte[CHUNK]; // a talkative child: read as much as the pipe holds
         }
-      }
-      try {
-        sink.eof();
-      } catch (IOException | RuntimeException e) {
-        onSinkError.accept(asIo(e));
       }
     } finally {
       try {
@@ -122,12 +87,7 @@ public final class OutputPump {
       } catch (IOException ignored) {
         // the pipe is done either way
       }
-      completion.complete(bytesRead.get());
+      feed.end();
     }
-  }
-
-  /** A bug in a sink is reported like an I/O failure: the pipe must keep draining either way. */
-  private static IOException asIo(Exception e) {
-    return e instanceof IOException io ? io : new IOException("output sink failed: " + e, e);
   }
 }

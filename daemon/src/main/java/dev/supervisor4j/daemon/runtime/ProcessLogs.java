@@ -12,15 +12,18 @@ import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.output.ChildLogNames;
 import dev.supervisor4j.daemon.output.OutputChain;
 import dev.supervisor4j.daemon.output.OutputPump;
+import dev.supervisor4j.daemon.output.PipeLoop;
 import dev.supervisor4j.daemon.output.OutputSink;
 import dev.supervisor4j.daemon.output.RotatingLogFile;
 import dev.supervisor4j.daemon.process.ChildOutput;
+import dev.supervisor4j.daemon.spawn.PipeReadEnd;
 import dev.supervisor4j.daemon.spawn.RunningChild;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /**
@@ -135,8 +138,13 @@ final class ProcessLogs implements ChildOutput {
       sink = chain.build();
     }
     // A pipe with no file is still drained, so the child never blocks on it.
-    OutputPump.start(program.name(), channel.name, in, sink,
-        e -> MainLog.error("writing the " + channel.name + " log of '" + program.name() + "' failed: " + e.getMessage()));
+    Consumer<IOException> onSinkError =
+        e -> MainLog.error("writing the " + channel.name + " log of '" + program.name() + "' failed: " + e.getMessage());
+    if (in instanceof PipeReadEnd pipe) {
+      PipeLoop.shared(MainLog::crit).drain(pipe.takeDescriptor(), sink, onSinkError);
+    } else {
+      OutputPump.start(program.name(), channel.name, in, sink, onSinkError);
+    }
   }
 
   @Override

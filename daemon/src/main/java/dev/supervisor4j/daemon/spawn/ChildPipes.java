@@ -2,7 +2,6 @@ package dev.supervisor4j.daemon.spawn;
 
 import dev.supervisor4j.protocol.Fault;
 import java.io.Closeable;
-import java.io.FileInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -12,11 +11,11 @@ import java.util.List;
  * The stdin, stdout and (unless redirected) stderr pipes of one child, made before the spawn as
  * supervisord makes its dispatchers.
  *
- * <p>Design choice: {@code pipe2(O_CLOEXEC)}, then our ends are reopened through
- * {@code /proc/self/fd/N} as {@link FileInputStream}/{@link FileOutputStream} and the raw fd is
- * closed (Linux opens the same pipe again). Reads are then the JDK's plain blocking read(2), and
- * the JDK owns the descriptors, which need no reflection into {@code FileDescriptor}. Cost: a
- * short-lived extra fd per pipe, and Linux only. The child's ends stay raw until the spawn
+ * <p>Design choice: {@code pipe2(O_CLOEXEC)}. Our stdin end is reopened through
+ * {@code /proc/self/fd/N} as a {@link FileOutputStream} and the raw fd closed (Linux opens the same
+ * pipe again), so the JDK owns it without reflection into {@code FileDescriptor}. Our read ends
+ * stay raw descriptors ({@link PipeInputStream}), which the daemon's poll loop takes over. Linux
+ * only. The child's ends stay raw until the spawn
  * has dup2'd them onto 0/1/2, then {@link #closeChildEnds} closes them here.
  */
 final class ChildPipes {
@@ -53,14 +52,14 @@ final class ChildPipes {
     FileOutputStream stdin = adopt(in[1], FileOutputStream::new);
     int[] out = pipe();
     childStdout = out[1];
-    PipeInputStream stdout = new PipeInputStream(adopt(out[0], FileInputStream::new));
+    PipeInputStream stdout = ourReadEnd(out[0]);
     PipeInputStream stderr = null;
     if (redirectStderr) {
       childStderr = childStdout; // supervisord: fd 2 is the stdout pipe, and there is no stderr pipe
     } else {
       int[] err = pipe();
       childStderr = err[1];
-      stderr = new PipeInputStream(adopt(err[0], FileInputStream::new));
+      stderr = ourReadEnd(err[0]);
     }
     streams = new ChildStreams(stdin, stdout, stderr);
   }
@@ -127,6 +126,14 @@ final class ChildPipes {
       throw pipeError(Errno.name(errno));
     }
     return moved;
+  }
+
+  /** Our read end stays a raw descriptor, so that the daemon's poll loop can take it. */
+  private PipeInputStream ourReadEnd(int fd) {
+    raw.remove(Integer.valueOf(fd));
+    PipeInputStream stream = new PipeInputStream(libc, fd);
+    ours.add(stream);
+    return stream;
   }
 
   /** Reopens our end of a pipe as a JDK stream and closes the raw fd, success or not. */

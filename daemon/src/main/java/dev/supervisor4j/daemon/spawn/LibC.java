@@ -41,6 +41,8 @@ interface LibC extends Library {
 
   int close(int fd);
 
+  long read(int fd, byte[] buf, long count);
+
   int fcntl(int fd, int cmd, int arg);
 
   int open(byte[] path, int flags);
