@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -36,6 +38,42 @@ public final class EventHub {
   /** What a process actor is given to tell its state changes to this hub. */
   public static Consumer<ProcessEvent> changesTo(ActorRef<HubMsg> hub) {
     return change -> hub.tell(new Changed(change));
+  }
+
+  /**
+   * A message from a child's output (a {@link ProcessLogEvent}, a {@link ProcessCommEvent}, a
+   * {@link ListenerOutput}) holding one credit of its pipe, given back once the hub has passed it
+   * on. See {@link #paced}.
+   */
+  public record Paced(HubMsg message, Semaphore credits) implements HubMsg {}
+
+  /** Chunks of one pipe that may wait in the hub's mailbox at once. */
+  public static final int PIPE_CREDITS = 16;
+  /** How long a pipe waits for a credit before it sends anyway (the hub is stopping or stuck). */
+  static final long CREDIT_WAIT_MILLIS = 1000;
+
+  /**
+   * What one pipe's output sink tells the hub through: a flooding child with events enabled waits
+   * (its writer thread, then its full pipe) while {@link #PIPE_CREDITS} of its messages are still in
+   * the hub's mailbox, instead of growing the mailbox without bound. If the hub takes no message
+   * for {@link #CREDIT_WAIT_MILLIS}, the message is sent without a credit: output never stops
+   * for good behind a hub that is gone.
+   */
+  public static Consumer<HubMsg> paced(ActorRef<HubMsg> hub) {
+    return paced(hub, new Semaphore(PIPE_CREDITS));
+  }
+
+  static Consumer<HubMsg> paced(ActorRef<HubMsg> hub, Semaphore credits) {
+    return message -> {
+      boolean credited;
+      try {
+        credited = credits.tryAcquire(CREDIT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        credited = false;
+      }
+      hub.tell(credited ? new Paced(message, credits) : message);
+    };
   }
 
   /** Receive every process state change ({@code PROCESS_STATE_*}) from now on, as the bare {@link ProcessEvent}. */
@@ -122,6 +160,7 @@ public final class EventHub {
         .onMessage(Changed.class, c -> onProcessEvent(c.change()))
         .onMessage(SupervisorEvent.class, this::publish)
         .onMessage(ListenerOutput.class, this::onListenerOutput)
+        .onMessage(Paced.class, this::onPaced)
         .onMessage(Subscribe.class, s -> subscribeToChanges(s.subscriber()))
         .onMessage(SubscribeTo.class, s -> subscribe(s.subscriber(), s.types()))
         .onMessage(Unsubscribe.class, u -> unsubscribe(u.subscriber()))
@@ -165,6 +204,20 @@ public final class EventHub {
       }
     }
     return Behaviors.same();
+  }
+
+  private Behavior<HubMsg> onPaced(Paced paced) {
+    try {
+      if (paced.message() instanceof ListenerOutput out) {
+        return onListenerOutput(out);
+      }
+      if (paced.message() instanceof SupervisorEvent event) {
+        return publish(event);
+      }
+      return Behaviors.same();
+    } finally {
+      paced.credits().release();
+    }
   }
 
   private Behavior<HubMsg> onListenerOutput(ListenerOutput out) {

@@ -28,8 +28,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /**
  * The log files of one process: AUTO names are made when the process is created (as supervisord
- * makes them when it loads the config); each spawn starts one reader thread per pipe that writes
- * straight into the rotating file. The same chain raises the output events: PROCESS_LOG_* with
+ * makes them when it loads the config); each spawn hands the child's pipes to the daemon's
+ * {@link PipeLoop}, which writes what it reads straight into the rotating file. The same chain raises the output events: PROCESS_LOG_* with
  * {@code *_events_enabled}, PROCESS_COMMUNICATION_* in capture mode, and, for an event listener,
  * hands its stdout (the protocol channel, never captured) to its pool.
  */
@@ -123,17 +123,18 @@ final class ProcessLogs implements ChildOutput {
       chain.logFile(file);
     }
     String name = program.name();
+    Consumer<HubMsg> toHub = EventHub.paced(events);
     OutputSink sink;
     if (listener && channel == stdout) {
       sink = OutputSink.tee(List.of(chain.build(),
-          OutputSink.chunks(chunk -> events.tell(new EventHub.ListenerOutput(group, name, pid, chunk)))));
+          OutputSink.chunks(chunk -> toHub.accept(new EventHub.ListenerOutput(group, name, pid, chunk)))));
     } else {
       if (channel.config.eventsEnabled()) {
-        chain.logEvents(chunk -> events.tell(new ProcessLogEvent(name, group, pid, channel.name, chunk)));
+        chain.logEvents(chunk -> toHub.accept(new ProcessLogEvent(name, group, pid, channel.name, chunk)));
       }
       if (channel.config.captureMaxBytes() > 0) {
         chain.capture(channel.config.captureMaxBytes(),
-            data -> events.tell(new ProcessCommEvent(name, group, pid, channel.name, data)));
+            data -> toHub.accept(new ProcessCommEvent(name, group, pid, channel.name, data)));
       }
       sink = chain.build();
     }
