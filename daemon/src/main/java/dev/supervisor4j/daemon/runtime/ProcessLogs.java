@@ -14,6 +14,7 @@ import dev.supervisor4j.daemon.output.OutputChain;
 import dev.supervisor4j.daemon.output.OutputPump;
 import dev.supervisor4j.daemon.output.OutputSink;
 import dev.supervisor4j.daemon.output.RotatingLogFile;
+import dev.supervisor4j.daemon.output.Syslog;
 import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.spawn.RunningChild;
 import java.io.IOException;
@@ -26,9 +27,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * The log files of one process: AUTO names are made when the process is created (as supervisord
  * makes them when it loads the config); each spawn starts one reader thread per pipe that writes
- * straight into the rotating file. The same chain raises the output events: PROCESS_LOG_* with
- * {@code *_events_enabled}, PROCESS_COMMUNICATION_* in capture mode, and, for an event listener,
- * hands its stdout (the protocol channel, never captured) to its pool.
+ * straight into the rotating file (and to syslog with {@code *_syslog=true}). The same chain raises
+ * the output events: PROCESS_LOG_* with {@code *_events_enabled}, PROCESS_COMMUNICATION_* in
+ * capture mode, and, for an event listener, hands its stdout (the protocol channel, never captured)
+ * to its pool.
  */
 final class ProcessLogs implements ChildOutput {
   private final ProgramConfig program;
@@ -125,6 +127,9 @@ final class ProcessLogs implements ChildOutput {
       sink = OutputSink.tee(List.of(chain.build(),
           OutputSink.chunks(chunk -> events.tell(new EventHub.ListenerOutput(group, name, pid, chunk)))));
     } else {
+      if (channel.config.syslog()) { // a listener's stdout speaks the protocol: never to syslog
+        chain.syslog(Syslog.libc());
+      }
       if (channel.config.eventsEnabled()) {
         chain.logEvents(chunk -> events.tell(new ProcessLogEvent(name, group, pid, channel.name, chunk)));
       }
