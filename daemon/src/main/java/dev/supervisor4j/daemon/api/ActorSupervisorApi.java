@@ -184,7 +184,12 @@ public final class ActorSupervisorApi implements SupervisorApi {
 
   @Override
   public CompletionStage<String> readLog(long offset, long length) {
-    return gate().thenApplyAsync(v -> LogReads.read(MainLog.currentFile(), offset, length), files);
+    return gate().thenApplyAsync(v -> {
+      if (MainLog.toSyslog()) {
+        throw new SupervisorFault(Fault.NO_FILE, "syslog"); // supervisord: its logfile, the word
+      }
+      return LogReads.read(MainLog.currentFile(), offset, length);
+    }, files);
   }
 
   @Override

@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import dev.supervisor4j.daemon.config.LogLevel;
 import dev.supervisor4j.daemon.output.RotatingLogFile;
+import dev.supervisor4j.daemon.output.Syslog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import org.slf4j.Marker;
 /**
  * supervisord's main ("activity") log: the SLF4J logger {@code supervisord}, written by Logback in
  * supervisord's format ({@code 2026-11-24 02:23:18,699 INFO message}) to a file that rotates after
- * every record like the child logs, plus a copy on stdout with nodaemon and not silent.
+ * every record like the child logs, or with {@code logfile=syslog} to syslog (one message per line,
+ * see {@link SyslogAppender}), plus a copy on stdout with nodaemon and not silent.
  *
  * <p>Levels: SLF4J has no CRITICAL or BLATHER, so {@link #crit} logs ERROR with the {@link #CRIT}
  * marker and {@link #blather} logs TRACE with the {@link #BLAT} marker; filtering follows
@@ -41,33 +43,49 @@ public final class MainLog {
   public static final Marker BLAT = SupervisorLevels.BLAT;
 
   private static final String FILE_APPENDER = "supervisord-file";
+  private static final String SYSLOG_APPENDER = "supervisord-syslog";
   private static final String STDOUT_APPENDER = "supervisord-stdout";
   private static final String PEKKO = "org.apache.pekko";
 
   private static volatile int threshold = LogLevel.INFO.value();
   private static volatile LogLevel level = LogLevel.INFO;
   private static RotatingFileAppender fileAppender; // guarded by MainLog.class
+  private static boolean toSyslog; // guarded by MainLog.class
 
   private MainLog() {}
 
   /**
    * (Re)configures the main log. Called at start and at each restart.
    *
-   * @param logfile    the file, or null for none (e.g. {@code logfile=syslog}, not handled here)
+   * @param logfile    the file, or null for none
    * @param maxBytes   {@code logfile_maxbytes}; 0 never rotates
    * @param backups    {@code logfile_backups}; 0 truncates on rotation
    * @param loglevel   {@code loglevel}
    * @param alsoStdout nodaemon and not silent: copy every record to stdout
+   * @param toSyslog   {@code logfile=syslog} (then {@code logfile} is null): records go to syslog
    * @throws IOException if the file cannot be opened; the previous configuration then stays
    */
   public static void configure(Path logfile, long maxBytes, int backups, LogLevel loglevel,
+      boolean alsoStdout, boolean toSyslog) throws IOException {
+    configure(logfile, maxBytes, backups, loglevel, alsoStdout ? System.out : null,
+        toSyslog ? Syslog.libc() : null);
+  }
+
+  /** As {@link #configure(Path, long, int, LogLevel, boolean, boolean)} without syslog. */
+  public static void configure(Path logfile, long maxBytes, int backups, LogLevel loglevel,
       boolean alsoStdout) throws IOException {
-    configure(logfile, maxBytes, backups, loglevel, alsoStdout ? System.out : null);
+    configure(logfile, maxBytes, backups, loglevel, alsoStdout, false);
   }
 
   /** As {@link #configure(Path, long, int, LogLevel, boolean)}, copying to {@code copy} if not null. */
-  static synchronized void configure(Path logfile, long maxBytes, int backups, LogLevel loglevel,
+  static void configure(Path logfile, long maxBytes, int backups, LogLevel loglevel,
       OutputStream copy) throws IOException {
+    configure(logfile, maxBytes, backups, loglevel, copy, null);
+  }
+
+  /** The general form: copies to {@code copy} and sends to {@code syslog}, each if not null. */
+  static synchronized void configure(Path logfile, long maxBytes, int backups, LogLevel loglevel,
+      OutputStream copy, Syslog syslog) throws IOException {
     LoggerContext context = context();
     RotatingLogFile file = logfile == null ? null : RotatingLogFile.open(logfile, maxBytes, backups);
     SupervisorLayout layout = new SupervisorLayout();
@@ -80,6 +98,10 @@ public final class MainLog {
     if (file != null) {
       fileAppender = start(new RotatingFileAppender(file, layout), FILE_APPENDER, context, loglevel);
       root.addAppender(fileAppender);
+    }
+    toSyslog = syslog != null;
+    if (syslog != null) {
+      root.addAppender(start(new SyslogAppender(syslog, layout), SYSLOG_APPENDER, context, loglevel));
     }
     if (copy != null) {
       root.addAppender(start(new StreamCopyAppender(copy, layout), STDOUT_APPENDER, context, loglevel));
@@ -95,6 +117,7 @@ public final class MainLog {
     LoggerContext context = context();
     detach(context.getLogger(Logger.ROOT_LOGGER_NAME));
     fileAppender = null;
+    toSyslog = false;
     context.getLogger(LOGGER_NAME).setLevel(null);
     context.getLogger(PEKKO).setLevel(null);
     level = LogLevel.INFO;
@@ -111,6 +134,11 @@ public final class MainLog {
   /** The main log file, or null when there is none. RPC readLog reads it directly. */
   public static synchronized Path currentFile() {
     return fileAppender == null ? null : fileAppender.file().path();
+  }
+
+  /** True with {@code logfile=syslog}: there is no file, and readLog answers {@code NO_FILE: syslog}. */
+  public static synchronized boolean toSyslog() {
+    return toSyslog;
   }
 
   /** The configured loglevel. */
@@ -180,7 +208,7 @@ public final class MainLog {
   }
 
   private static void detach(ch.qos.logback.classic.Logger root) {
-    for (String name : new String[] {FILE_APPENDER, STDOUT_APPENDER}) {
+    for (String name : new String[] {FILE_APPENDER, SYSLOG_APPENDER, STDOUT_APPENDER}) {
       Appender<ILoggingEvent> old = root.getAppender(name);
       if (old != null) {
         root.detachAppender(old);

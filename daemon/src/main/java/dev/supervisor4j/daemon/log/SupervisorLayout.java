@@ -26,20 +26,31 @@ final class SupervisorLayout extends LayoutBase<ILoggingEvent> {
 
   @Override
   public String doLayout(ILoggingEvent event) {
-    String message = event.getFormattedMessage();
-    StringBuilder sb = new StringBuilder(30 + (message == null ? 4 : message.length()));
+    String message = text(event);
+    return appendPrefix(new StringBuilder(30 + message.length()), event).append(message).append('\n')
+        .toString();
+  }
+
+  /** The part before the message: {@code YYYY-MM-DD HH:MM:SS,mmm LEVL } (with the space). */
+  String prefix(ILoggingEvent event) {
+    return appendPrefix(new StringBuilder(30), event).toString();
+  }
+
+  private StringBuilder appendPrefix(StringBuilder sb, ILoggingEvent event) {
     long millis = event.getTimeStamp();
     sb.append(secondsText(Math.floorDiv(millis, 1000L))).append(',');
     int ms = (int) Math.floorMod(millis, 1000L);
     if (ms < 100) {
       sb.append(ms < 10 ? "00" : "0");
     }
-    sb.append(ms).append(' ').append(SupervisorLevels.of(event).label()).append(' ').append(message);
+    return sb.append(ms).append(' ').append(SupervisorLevels.of(event).label()).append(' ');
+  }
+
+  /** The message, and the throwable after it if there is one. */
+  static String text(ILoggingEvent event) {
+    String message = String.valueOf(event.getFormattedMessage());
     IThrowableProxy thrown = event.getThrowableProxy();
-    if (thrown != null) {
-      sb.append('\n').append(ThrowableProxyUtil.asString(thrown));
-    }
-    return sb.append('\n').toString();
+    return thrown == null ? message : message + '\n' + ThrowableProxyUtil.asString(thrown);
   }
 
   private String secondsText(long epochSecond) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 /**
  * Builds the sink for one channel of one process in Supervisor's order: the capture scanner first
  * (on the raw bytes), then per side {@code strip_ansi}, then the log file (or the capture buffer),
- * the DEBG copy in the main log, and the {@code PROCESS_LOG_*} tap. Everything left out costs
+ * syslog ({@code *_syslog}), the DEBG copy in the main log, and the {@code PROCESS_LOG_*} tap. Everything left out costs
  * nothing: with only a log file the chain is the {@link RotatingLogFile} itself, and with the
  * main-log copy added a chunk costs one file write plus one level check below debug. Only
  * strip_ansi and capture look at every byte, and only when configured.
@@ -18,6 +18,7 @@ import org.slf4j.Logger;
  * <pre>{@code
  * OutputSink sink = OutputChain.forChannel("web", "stdout")
  *     .logFile(file)                     // RotatingLogFile, or leave out for NONE
+ *     .syslog(Syslog.libc())             // only when stdout_syslog=true
  *     .stripAnsi(settings.stripAnsi())
  *     .mainLog(MainLog.LOG)              // DEBG copies + "emitted a comm event"
  *     .logEvents(chunk -> ...)           // only when stdout_events_enabled
@@ -33,6 +34,7 @@ public final class OutputChain {
   private final String processName;
   private final String channel;
   private OutputSink logFile;
+  private Syslog syslog;
   private boolean stripAnsi;
   private Logger mainLog;
   private Consumer<byte[]> logEvents;
@@ -52,6 +54,15 @@ public final class OutputChain {
   /** Where normal output is written; null (the default) for {@code NONE}. */
   public OutputChain logFile(OutputSink file) {
     this.logFile = file;
+    return this;
+  }
+
+  /**
+   * {@code *_syslog=true}: normal output (not what capture mode keeps) also goes to {@code syslog},
+   * one message per line prefixed with the process name; null (the default) for none.
+   */
+  public OutputChain syslog(Syslog syslog) {
+    this.syslog = syslog;
     return this;
   }
 
@@ -84,7 +95,7 @@ public final class OutputChain {
   }
 
   public OutputSink build() {
-    OutputSink normal = side(logFile);
+    OutputSink normal = side(logFile, syslog);
     if (captureMaxBytes <= 0) {
       return normal;
     }
@@ -92,7 +103,7 @@ public final class OutputChain {
     Consumer<byte[]> onComm = communications;
     Logger log = mainLog;
     String comm = PyRepr.of(processName) + " " + channel + " emitted a comm event";
-    return new CaptureScanner(normal, side(buffer), () -> {
+    return new CaptureScanner(normal, side(buffer, null), () -> {
       byte[] data = buffer.drain();
       if (onComm != null) {
         onComm.accept(data);
@@ -103,10 +114,14 @@ public final class OutputChain {
     });
   }
 
-  private OutputSink side(OutputSink target) {
-    List<OutputSink> sinks = new ArrayList<>(3);
+  /** Supervisor's capture log is a buffer only: captured output reaches neither file nor syslog. */
+  private OutputSink side(OutputSink target, Syslog toSyslog) {
+    List<OutputSink> sinks = new ArrayList<>(4);
     if (target != null) {
       sinks.add(target);
+    }
+    if (toSyslog != null) {
+      sinks.add(new SyslogSink(toSyslog, processName));
     }
     if (mainLog != null) {
       sinks.add(new MainLogCopy(mainLog, processName, channel));

@@ -157,7 +157,7 @@ public final class Daemon implements ConfigSource {
     DaemonSettings d = config.daemon();
     try {
       MainLog.configure(d.logfileSyslog() ? null : d.logfile(), d.logfileMaxBytes(), d.logfileBackups(),
-          d.loglevel(), d.nodaemon() && !d.silent());
+          d.loglevel(), d.nodaemon() && !d.silent(), d.logfileSyslog());
     } catch (IOException e) {
       System.err.println("Error: could not open the main log " + d.logfile() + ": " + e.getMessage());
     }

@@ -15,6 +15,7 @@ import dev.supervisor4j.daemon.output.OutputPump;
 import dev.supervisor4j.daemon.output.PipeLoop;
 import dev.supervisor4j.daemon.output.OutputSink;
 import dev.supervisor4j.daemon.output.RotatingLogFile;
+import dev.supervisor4j.daemon.output.Syslog;
 import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.spawn.PipeReadEnd;
 import dev.supervisor4j.daemon.spawn.RunningChild;
@@ -29,7 +30,8 @@ import org.apache.pekko.actor.typed.ActorRef;
 /**
  * The log files of one process: AUTO names are made when the process is created (as supervisord
  * makes them when it loads the config); each spawn hands the child's pipes to the daemon's
- * {@link PipeLoop}, which writes what it reads straight into the rotating file. The same chain raises the output events: PROCESS_LOG_* with
+ * {@link PipeLoop}, which writes what it reads straight into the rotating file (and to syslog with
+ * {@code *_syslog=true}). The same chain raises the output events: PROCESS_LOG_* with
  * {@code *_events_enabled}, PROCESS_COMMUNICATION_* in capture mode, and, for an event listener,
  * hands its stdout (the protocol channel, never captured) to its pool.
  */
@@ -129,6 +131,9 @@ final class ProcessLogs implements ChildOutput {
       sink = OutputSink.tee(List.of(chain.build(),
           OutputSink.chunks(chunk -> toHub.accept(new EventHub.ListenerOutput(group, name, pid, chunk)))));
     } else {
+      if (channel.config.syslog()) { // a listener's stdout speaks the protocol: never to syslog
+        chain.syslog(Syslog.libc());
+      }
       if (channel.config.eventsEnabled()) {
         chain.logEvents(chunk -> toHub.accept(new ProcessLogEvent(name, group, pid, channel.name, chunk)));
       }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * getAllConfigInfo, every field, and getProcessInfo's log fields, against Supervisor 4.2.5 on a
  * config with a plain program, one with {@code redirect_stderr}, a {@code numprocs} pool, a fixed
- * log file and an event listener: AUTO log names show their path until a reread, {@code auto}
- * after it, and their path again for a group added from that reread.
+ * log file (and {@code stdout_syslog}) and an event listener: AUTO log names show their path until
+ * a reread, {@code auto} after it, and their path again for a group added from that reread.
  */
 @Tag("compat")
 class ConfigInfoCompatTest {
@@ -56,6 +56,7 @@ class ConfigInfoCompatTest {
         "[program:fixed]",
         "command=sleep 1000",
         "stdout_logfile=%(here)s/fixed.log",
+        "stdout_syslog=true",
         "stderr_logfile=NONE",
         "autostart=false",
         "",

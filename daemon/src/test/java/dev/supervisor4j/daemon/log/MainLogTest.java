@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.daemon.config.LogLevel;
+import dev.supervisor4j.daemon.testing.RecordingSyslog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -229,6 +230,53 @@ class MainLogTest {
     MainLog.info("to stdout only");
     assertNull(MainLog.currentFile());
     assertTrue(copy.toString(UTF_8).endsWith(" INFO to stdout only\n"));
+  }
+
+  /** "TS LEVL text" with the timestamp checked and dropped, for messages sent to syslog. */
+  private static List<String> syslogRecords(RecordingSyslog syslog) {
+    List<String> out = new ArrayList<>();
+    for (String sent : syslog.sent()) {
+      assertTrue(sent.startsWith("<14>") && sent.endsWith("\n"), "user.info, one line + newline: " + sent);
+      Matcher m = LINE.matcher(sent.substring(4, sent.length() - 1));
+      assertTrue(m.matches(), "bad line: " + sent);
+      out.add(m.group(2) + " " + m.group(3));
+    }
+    return out;
+  }
+
+  @Test
+  void toSyslogEachLineIsAMessageWithTheRecordsPrefixAtUserInfo() throws IOException {
+    RecordingSyslog syslog = new RecordingSyslog();
+    MainLog.configure(null, 0, 0, LogLevel.BLATHER, null, syslog);
+    logAllLevels();
+    MainLog.debug("'web' stdout output:\nhello\n\nworld 50% %s\n\n");
+    assertEquals(List.of("CRIT c", "ERRO e", "WARN w", "INFO i", "DEBG d", "TRAC t", "BLAT b",
+        "DEBG 'web' stdout output:", "DEBG hello", "DEBG ", "DEBG world 50% %s"), syslogRecords(syslog));
+    List<String> sent = syslog.sent();
+    String stamp = sent.get(7).substring(4, 27);
+    assertTrue(sent.subList(7, 11).stream().allMatch(m -> m.startsWith("<14>" + stamp)), "one record, one time");
+    assertTrue(MainLog.toSyslog());
+    assertNull(MainLog.currentFile());
+  }
+
+  @Test
+  void toSyslogFollowsTheLoglevel() throws IOException {
+    RecordingSyslog syslog = new RecordingSyslog();
+    MainLog.configure(null, 0, 0, LogLevel.WARN, null, syslog);
+    logAllLevels();
+    assertEquals(List.of("CRIT c", "ERRO e", "WARN w"), syslogRecords(syslog));
+  }
+
+  @Test
+  void aRestartMovesBetweenSyslogAndAFile() throws IOException {
+    RecordingSyslog syslog = new RecordingSyslog();
+    MainLog.configure(null, 0, 0, LogLevel.INFO, null, syslog);
+    MainLog.info("to syslog");
+    Path log = configure(LogLevel.INFO);
+    MainLog.info("to the file");
+    assertFalse(MainLog.toSyslog());
+    assertEquals(List.of("INFO to syslog"), syslogRecords(syslog));
+    assertEquals(List.of("INFO to the file"), records(log));
   }
 
   @Test

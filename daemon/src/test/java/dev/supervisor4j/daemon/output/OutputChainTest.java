@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.supervisor4j.daemon.testing.RecordingSyslog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,16 @@ class OutputChainTest {
     assertEquals(List.of("one ", "secret", " two\n"), events); // events in capture mode too
     assertEquals(List.of("'lst' stdout output:\none ", "'lst' stdout output:\nsecret",
         "'lst' stdout emitted a comm event", "'lst' stdout output:\n two\n"), messages());
+  }
+
+  @Test
+  void syslogGetsTheStrippedNormalOutputButNotWhatIsCaptured() throws IOException {
+    RecordingSyslog syslog = new RecordingSyslog();
+    OutputSink sink = OutputChain.forChannel("lst", "stderr").stripAnsi(true).syslog(syslog)
+        .capture(1024, b -> { }).build();
+    write(sink, E + "[1mone" + E + "[0m <!--XSUPERVISOR:BEGIN-->secret<!--XSUPERVISOR:END--> two\n");
+    sink.eof();
+    assertEquals(List.of("<14>lst one ", "<14>lst  two"), syslog.sent());
   }
 
   @Test
