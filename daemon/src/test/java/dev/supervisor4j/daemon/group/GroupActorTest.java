@@ -60,7 +60,7 @@ class GroupActorTest {
   }
 
   private ProcessFactory factory() {
-    return (config, g, p, events, generation, b) -> ProcessActor.create(p, g.name(), spawner,
+    return (config, g, p, events, generation, b, socket) -> ProcessActor.create(p, g.name(), spawner,
         (prog, name) -> new SpawnRequest("/bin/true", List.of(prog.command()), Map.of(), null, null, null, false),
         broken.contains(p.name()) ? new BrokenOutput() : ChildOutput.DISCARD, EventHub.changesTo(events),
         new TestClock(1_700_000_000_000L), generation, b);
