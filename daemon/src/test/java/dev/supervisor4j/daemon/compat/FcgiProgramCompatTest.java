@@ -42,6 +42,7 @@ class FcgiProgramCompatTest {
         "logfile=%(here)s/supervisord.log",
         "pidfile=%(here)s/supervisord.pid",
         "childlogdir=%(here)s",
+        "nodaemon=true", // so that the test's close() stops our daemon (Supervisor runs with -n)
         "",
         "[rpcinterface:supervisor]",
         "supervisor.rpcinterface_factory = supervisor.rpcinterface:make_main_rpcinterface",
