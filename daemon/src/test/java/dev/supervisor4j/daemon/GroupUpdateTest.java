@@ -54,7 +54,7 @@ class GroupUpdateTest {
   }
 
   private static ProcessFactory fakes(FakeSpawner spawner) {
-    return (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
+    return (config, group, program, events, generation, board, socket) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
         ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
   }

@@ -45,7 +45,7 @@ class RootGuardianEventsTest {
   @Test
   void groupsComeAndGoAndTheDaemonRunsAndStops() throws Exception {
     FakeSpawner spawner = new FakeSpawner();
-    ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program, group.name(), spawner,
+    ProcessFactory factory = (config, group, program, events, generation, board, socket) -> ProcessActor.create(program, group.name(), spawner,
         (p, g) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
         ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
     SupervisordConfig config = Configs.of(

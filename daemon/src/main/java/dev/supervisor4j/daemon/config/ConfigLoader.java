@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * <p>Side-effect free by design, because {@code reread}/{@code reloadConfig} call it on a running
  * daemon: it reads files and directories but creates nothing (no AUTO log files, no sockets, no
- * directories) and binds nothing. Supervisor's own load-time socket check for fcgi programs is
- * therefore left to the runtime.
+ * directories) and binds nothing. Supervisor's socket check for fcgi programs, when it makes the
+ * group, is therefore the GroupActor's.
  */
 public final class ConfigLoader {
   private ConfigLoader() {}

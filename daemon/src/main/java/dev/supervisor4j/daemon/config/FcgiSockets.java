@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The {@code socket} options of an {@code [fcgi-program:x]}. Supervisor also creates the socket once
- * at load time to fail early; this loader must stay free of side effects (it also serves
- * {@code reread}), so binding errors surface when the runtime first creates the socket.
+ * when it makes the group, to fail early; this loader must stay free of side effects (it also serves
+ * {@code reread}), so that check is the GroupActor's, when it makes the group.
  */
 final class FcgiSockets {
   private FcgiSockets() {}
@@ -21,9 +21,7 @@ final class FcgiSockets {
    */
   static FcgiSocket read(LoadContext ctx, String section, String programName) throws ConfigException {
     String user = ctx.getWithHere(section, "user", null);
-    if (user != null) {
-      ctx.users.resolveUser(user);
-    }
+    Users.Entry procUser = user == null ? null : ctx.users.resolveUser(user);
     Integer backlog = null;
     String backlogText = ctx.getWithHere(section, "socket_backlog", null);
     if (backlogText != null) {
@@ -33,9 +31,10 @@ final class FcgiSockets {
       }
     }
     String owner = ctx.getWithHere(section, "socket_owner", null);
+    long[] chown = null;
     if (owner != null) {
       try {
-        ctx.users.resolveUserGroup(owner);
+        chown = ctx.users.resolveUserGroup(owner);
       } catch (ConfigException e) {
         throw new ConfigException("Invalid socket_owner value " + owner);
       }
@@ -57,7 +56,16 @@ final class FcgiSockets {
       throw new ConfigException("[" + section + "] section requires a \"socket\" line");
     }
     try {
-      return new FcgiSocket(url(ctx, socket, owner, mode), backlog, owner, mode);
+      String url = url(ctx, socket, owner, mode);
+      if (url.startsWith("unix://") && chown == null && procUser != null) {
+        Long daemonUid = Users.currentUid();
+        if (daemonUid == null || procUser.id() != daemonUid) {
+          chown = new long[] {procUser.id(), procUser.gid()};
+        }
+      }
+      return chown == null
+          ? new FcgiSocket(url, backlog, owner, mode)
+          : new FcgiSocket(url, backlog, owner, mode, (int) chown[0], (int) chown[1]);
     } catch (ConfigException e) {
       throw new ConfigException(e.getMessage() + " in [" + section + "] socket");
     }

@@ -11,6 +11,8 @@ import dev.supervisor4j.daemon.events.HubMsg;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessMsg;
+import dev.supervisor4j.daemon.spawn.SharedSocket;
+import dev.supervisor4j.daemon.spawn.SpawnException;
 import dev.supervisor4j.protocol.Failures;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessResult;
@@ -29,6 +31,7 @@ import java.util.function.Consumer;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.pattern.StatusReply;
@@ -38,6 +41,10 @@ import org.apache.pekko.pattern.StatusReply;
  * group-wide: autostart in start order, the shutdown stop, the group methods (start, stop, signal,
  * clear of every member at once, the result array in supervisord's order), requests for one member,
  * and the per-process update (keep, replace, add, drop).
+ *
+ * <p>An {@code [fcgi-program:x]} group also owns its listening socket ({@link SharedSocket}): checked
+ * when the group is made (Supervisor's make_group), shared by every member as fd 0, counted by the
+ * children that hold it, closed when the group stops, and made anew when an update replaces the group.
  */
 public final class GroupActor {
   private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(30);
@@ -56,6 +63,8 @@ public final class GroupActor {
   private long requests;
   private final Map<Long, Pending> pending = new HashMap<>();
   private boolean updating;
+  /** The FastCGI socket of an {@code [fcgi-program:x]} group, else null. */
+  private SharedSocket socket;
 
   /** A group method waiting for its members' outcomes. */
   private static final class Pending {
@@ -86,6 +95,7 @@ public final class GroupActor {
       ActorRef<GroupMsg.Ready> ready) {
     return Behaviors.<GroupMsg>setup(ctx -> {
       GroupActor group = new GroupActor(ctx, env, config, source);
+      group.socket = socketFor(config);
       config.processes().forEach(group::make);
       ready.tell(group.ready(group.members.keySet()));
       return group.behavior();
@@ -93,8 +103,28 @@ public final class GroupActor {
   }
 
   private void make(ProgramConfig p) {
-    members.put(p.name(), ctx.spawn(env.factory().create(source, config, p, env.hub(), env.generation(), env.board()),
+    members.put(p.name(), ctx.spawn(
+        env.factory().create(source, config, p, env.hub(), env.generation(), env.board(), socket),
         ActorNames.of("p" + (++made) + "-", p.name())));
+  }
+
+  /**
+   * An fcgi group's socket, made and closed once at once as Supervisor does when it makes the group,
+   * so that a socket that cannot be bound is reported now. Supervisor then refuses the group (exit at
+   * start-up, HTTP 500 for addProcessGroup); we log the error and keep the group, whose spawns then
+   * fail with the same text as their spawnerr.
+   */
+  private static SharedSocket socketFor(GroupConfig config) {
+    if (config.fcgiSocket() == null) {
+      return null;
+    }
+    SharedSocket made = SharedSocket.of(config.fcgiSocket(), MainLog::info);
+    try {
+      made.probe();
+    } catch (SpawnException e) {
+      MainLog.error(e.getMessage());
+    }
+    return made;
   }
 
   private GroupMsg.Ready ready(Set<String> fresh) {
@@ -116,6 +146,12 @@ public final class GroupActor {
         .onMessage(GroupMsg.ReopenLogs.class, r -> {
           ActorRef<StatusReply<Done>> ignore = ctx.getSystem().ignoreRef();
           members.values().forEach(m -> m.tell(new ProcessMsg.ReopenLogs(false, ignore)));
+          return Behaviors.same();
+        })
+        .onSignal(PostStop.class, stop -> {
+          if (socket != null) {
+            socket.close(); // the group is gone (its children are too): nothing holds the socket
+          }
           return Behaviors.same();
         })
         .build();
@@ -275,6 +311,13 @@ public final class GroupActor {
     members.clear();
     config = plan.next();
     source = stopped.source();
+    if (socket != null || config.fcgiSocket() != null) {
+      // An fcgi group is replaced whole (every member retired above): a new socket for the new config.
+      if (socket != null) {
+        socket.close();
+      }
+      socket = socketFor(config);
+    }
     for (ProgramConfig p : config.processes()) {
       if (kept.containsKey(p.name())) {
         members.put(p.name(), kept.get(p.name()));

@@ -5,6 +5,8 @@
  * methods ({@link dev.supervisor4j.daemon.group.GroupOp}, each member's
  * {@link dev.supervisor4j.daemon.group.Outcome} ordered by
  * {@link dev.supervisor4j.daemon.group.ResultOrder}, a pure function), one member's requests, and
- * the per-process update ({@link dev.supervisor4j.daemon.group.GroupUpdate}, a pure plan).
+ * the per-process update ({@link dev.supervisor4j.daemon.group.GroupUpdate}, a pure plan). An
+ * {@code [fcgi-program:x]} group also owns its listening socket
+ * ({@link dev.supervisor4j.daemon.spawn.SharedSocket}) and hands it to each member it makes.
  */
 package dev.supervisor4j.daemon.group;

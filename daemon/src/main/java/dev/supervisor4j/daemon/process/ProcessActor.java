@@ -4,6 +4,7 @@ import dev.supervisor4j.daemon.board.ProcessStatus;
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
+import dev.supervisor4j.daemon.spawn.SharedSocket;
 import java.time.Clock;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,12 +42,22 @@ public final class ProcessActor {
   public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
       SpawnPlanner planner, ChildOutput output, Consumer<ProcessEvent> events, Clock clock,
       Generation generation, StatusBoard board) {
+    return create(program, group, spawner, planner, output, events, clock, generation, board, null);
+  }
+
+  /**
+   * The same, for a process of an {@code [fcgi-program:x]}: each spawn gets {@code socket} (its
+   * group's, shared by all its processes) as fd 0.
+   */
+  public static Behavior<ProcessMsg> create(ProgramConfig program, String group, ProcessSpawner spawner,
+      SpawnPlanner planner, ChildOutput output, Consumer<ProcessEvent> events, Clock clock,
+      Generation generation, StatusBoard board, SharedSocket socket) {
     // On the board at once, before the actor runs: whoever made it can read it there next.
     StatusBoard.Slot slot = board.open(
         ProcessStatus.initial(group, program.name(), output.stdoutPath(), output.stderrPath()));
     Behavior<ProcessMsg> actor = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
       ProcessEnv env = new ProcessEnv(ctx, timers, program, group, spawner, planner, output, events, clock,
-          new StdinWriter(), generation, slot);
+          new StdinWriter(), generation, slot, socket);
       return Stopped.enter(env, ProcessData.initial(), null);
     }));
     return Behaviors.supervise(actor).onFailure(Exception.class, SupervisorStrategy.resume());

@@ -4,6 +4,7 @@ import dev.supervisor4j.daemon.board.ProcessStatus;
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.spawn.ProcessSpawner;
+import dev.supervisor4j.daemon.spawn.SharedSocket;
 import dev.supervisor4j.protocol.Fault;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.SupervisorFault;
@@ -19,7 +20,8 @@ import org.apache.pekko.pattern.StatusReply;
 
 /**
  * What every state of one ProcessActor shares and never changes: its context and timers, its
- * config, and its collaborators. Only {@link ProcessData} travels between states.
+ * config, and its collaborators. Only {@link ProcessData} travels between states. {@code socket} is
+ * the group's FastCGI socket (every spawn passes it as fd 0), or null for any other kind of group.
  */
 record ProcessEnv(
     ActorContext<ProcessMsg> ctx,
@@ -33,7 +35,8 @@ record ProcessEnv(
     Clock clock,
     StdinWriter stdin,
     Generation generation,
-    StatusBoard.Slot slot) {
+    StatusBoard.Slot slot,
+    SharedSocket socket) {
 
   /** The states in which getProcessInfo shows the child's pid; 0 in the others, as supervisord. */
   private static final Set<ProcessState> HAS_CHILD =

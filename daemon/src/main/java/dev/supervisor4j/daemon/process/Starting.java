@@ -48,6 +48,9 @@ final class Starting {
     } catch (SpawnException e) {
       return spawnFailed(env, data, from, request, e);
     }
+    if (env.socket() != null) {
+      plan = plan.withSocket(env.socket());
+    }
     CompletionStage<RunningChild> child = env.spawner().spawnLater(plan, fork -> env.generation().pass(() -> {
       RunningChild spawned = fork.run();
       // Logged inside the gate: once a shutdown is logged, no spawn of this generation follows it.

@@ -71,9 +71,10 @@ public final class Daemon implements ConfigSource {
     }
     daemon.startupMessages = StartupChecks.run(initial.daemon());
     Clock clock = Clock.systemDefaultZone();
-    ProcessFactory factory = (config, group, program, events, generation, board) -> ProcessActor.create(program,
-        group.name(), spawner, planners.apply(config), new ProcessLogs(program, config.daemon(), group.name(),
-            group.kind() == GroupKind.EVENT_LISTENER, events), EventHub.changesTo(events), clock, generation, board);
+    ProcessFactory factory = (config, group, program, events, generation, board, socket) -> ProcessActor.create(
+        program, group.name(), spawner, planners.apply(config), new ProcessLogs(program, config.daemon(),
+            group.name(), group.kind() == GroupKind.EVENT_LISTENER, events), EventHub.changesTo(events), clock,
+        generation, board, socket);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
     daemon.logsOpenFor = initial;

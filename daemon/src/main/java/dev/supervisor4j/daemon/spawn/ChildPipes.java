@@ -4,6 +4,7 @@ import dev.supervisor4j.protocol.Fault;
 import java.io.Closeable;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,6 +20,22 @@ import java.util.List;
  * has dup2'd them onto 0/1/2, then {@link #closeChildEnds} closes them here.
  */
 final class ChildPipes {
+  /**
+   * The stdin of a child whose fd 0 is a socket: supervisord closes that channel at once, so a write
+   * fails as on a closed pipe ({@code sendProcessStdin} answers NO_FILE).
+   */
+  private static final OutputStream NO_STDIN = new OutputStream() {
+    @Override
+    public void write(int b) throws IOException {
+      throw new IOException("the process's stdin channel is closed (fd 0 is its FastCGI socket)");
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      write(0);
+    }
+  };
+
   private final LibC libc;
   private final String processName;
   private final List<Integer> raw = new ArrayList<>(); // fds still to close: the child ends
@@ -33,12 +50,16 @@ final class ChildPipes {
     this.processName = processName;
   }
 
-  /** @throws SpawnException SPAWN_ERROR with supervisord's pipe-error texts */
-  static ChildPipes open(LibC libc, String processName, boolean redirectStderr)
+  /**
+   * @param stdinFd the fd to give the child as its fd 0 (an fcgi program's listening socket, which
+   *                stays the caller's), or -1 for a stdin pipe
+   * @throws SpawnException SPAWN_ERROR with supervisord's pipe-error texts
+   */
+  static ChildPipes open(LibC libc, String processName, boolean redirectStderr, int stdinFd)
       throws SpawnException {
     ChildPipes pipes = new ChildPipes(libc, processName);
     try {
-      pipes.openAll(redirectStderr);
+      pipes.openAll(redirectStderr, stdinFd);
       return pipes;
     } catch (SpawnException | RuntimeException e) {
       pipes.closeAll();
@@ -46,10 +67,20 @@ final class ChildPipes {
     }
   }
 
-  private void openAll(boolean redirectStderr) throws SpawnException {
-    int[] in = pipe();
-    childStdin = in[0];
-    FileOutputStream stdin = adopt(in[1], FileOutputStream::new);
+  static ChildPipes open(LibC libc, String processName, boolean redirectStderr) throws SpawnException {
+    return open(libc, processName, redirectStderr, -1);
+  }
+
+  private void openAll(boolean redirectStderr, int stdinFd) throws SpawnException {
+    OutputStream stdin;
+    if (stdinFd >= 0) {
+      childStdin = stdinFd; // not ours to close
+      stdin = NO_STDIN;
+    } else {
+      int[] in = pipe();
+      childStdin = in[0];
+      stdin = adopt(in[1], FileOutputStream::new);
+    }
     int[] out = pipe();
     childStdout = out[1];
     PipeInputStream stdout = ourReadEnd(out[0]);

@@ -34,8 +34,32 @@ interface LibC extends Library {
   int ENOMEM = 12;
   int ECHILD = 10;
   int EMFILE = 24;
+  int AF_UNIX = 1;
+  int AF_INET = 2;
+  int SOCK_STREAM = 1;
+  int SOCK_CLOEXEC = 0x80000;
+  int SOL_SOCKET = 1;
+  int SO_REUSEADDR = 2;
+  /** Python's {@code socket.SOMAXCONN} on Linux: the backlog when {@code socket_backlog} is unset. */
+  int SOMAXCONN = 4096;
 
   int kill(int pid, int sig);
+
+  int socket(int domain, int type, int protocol);
+
+  int setsockopt(int fd, int level, int name, int[] value, int length);
+
+  int bind(int fd, byte[] address, int length);
+
+  int listen(int fd, int backlog);
+
+  int chmod(byte[] path, int mode);
+
+  int chown(byte[] path, int uid, int gid);
+
+  int unlink(byte[] path);
+
+  String strerror(int errno);
 
   int pipe2(int[] fds, int flags);
 

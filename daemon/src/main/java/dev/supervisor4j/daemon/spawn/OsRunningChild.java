@@ -15,13 +15,20 @@ final class OsRunningChild implements RunningChild {
   private final int pid;
   private final ChildReaper reaper;
   private final ChildStreams streams;
+  private final Runnable onReaped;
   private final CompletableFuture<ExitStatus> exit = new CompletableFuture<>();
   private boolean reaped; // guarded by the reaper's lock
 
   OsRunningChild(int pid, ChildReaper reaper, ChildStreams streams) {
+    this(pid, reaper, streams, () -> { });
+  }
+
+  /** @param onReaped run once the child has been reaped, before {@link #onExit()} completes */
+  OsRunningChild(int pid, ChildReaper reaper, ChildStreams streams, Runnable onReaped) {
     this.pid = pid;
     this.reaper = reaper;
     this.streams = streams;
+    this.onReaped = onReaped;
   }
 
   @Override
@@ -64,8 +71,17 @@ final class OsRunningChild implements RunningChild {
     reaped = true;
   }
 
-  /** Called by the reaper after {@link #markReaped}: closes stdin and completes onExit. */
+  /**
+   * Called by the reaper after {@link #markReaped}: gives back what the child held (its fcgi socket),
+   * closes stdin and completes onExit. In that order, as supervisord's finish(): a restart that the
+   * exit causes finds the socket already given back.
+   */
   void exited(ExitStatus status) {
+    try {
+      onReaped.run();
+    } catch (RuntimeException e) {
+      // Never keep the exit from being told.
+    }
     try {
       streams.stdin().close(); // supervisord closes the child's stdin when it is reaped
     } catch (IOException e) {

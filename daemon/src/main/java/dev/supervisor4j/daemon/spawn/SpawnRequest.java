@@ -19,6 +19,9 @@ import java.util.Map;
  * @param redirectStderr when true the child's fd 2 is its stdout pipe and there is no stderr stream
  * @param processName    the process name used in supervisord's spawn errors
  *                       ({@code unknown error during fork for '<name>': EAGAIN})
+ * @param socket         an {@code [fcgi-program:x]}'s listening socket, or null: the child gets it as
+ *                       fd 0 instead of a stdin pipe (so its stdin cannot be written to), and holds it
+ *                       until it has been reaped
  */
 public record SpawnRequest(
     String executable,
@@ -28,13 +31,33 @@ public record SpawnRequest(
     UserSpec user,
     Integer umask,
     boolean redirectStderr,
-    String processName) {
+    String processName,
+    SharedSocket socket) {
   public SpawnRequest {
     argv = List.copyOf(argv);
     environment = Map.copyOf(environment);
     if (processName == null) {
       processName = argv.isEmpty() ? executable : argv.get(0);
     }
+  }
+
+  /** A program's spawn: a stdin pipe on fd 0. */
+  public SpawnRequest(
+      String executable,
+      List<String> argv,
+      Map<String, String> environment,
+      String directory,
+      UserSpec user,
+      Integer umask,
+      boolean redirectStderr,
+      String processName) {
+    this(executable, argv, environment, directory, user, umask, redirectStderr, processName, null);
+  }
+
+  /** The same spawn with {@code socket} on fd 0 (an {@code [fcgi-program:x]}'s process). */
+  public SpawnRequest withSocket(SharedSocket socket) {
+    return new SpawnRequest(executable, argv, environment, directory, user, umask, redirectStderr, processName,
+        socket);
   }
 
   /** Without a process name: spawn errors then name argv[0]. Kept for callers written before it. */
@@ -46,6 +69,6 @@ public record SpawnRequest(
       UserSpec user,
       Integer umask,
       boolean redirectStderr) {
-    this(executable, argv, environment, directory, user, umask, redirectStderr, null);
+    this(executable, argv, environment, directory, user, umask, redirectStderr, null, null);
   }
 }

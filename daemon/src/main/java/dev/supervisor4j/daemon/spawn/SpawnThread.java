@@ -175,18 +175,30 @@ final class SpawnThread {
     if (broken != null) {
       throw forkError(request.processName(), broken);
     }
-    ChildPipes pipes = ChildPipes.open(libc, request.processName(), request.redirectStderr());
+    // An fcgi program's socket is taken before the fork, as supervisord's before_spawn does; the
+    // child gives it back when it has been reaped, or at once if no child comes of this attempt.
+    SharedSocket.Lease socket = request.socket() == null ? null : request.socket().acquire();
+    Runnable release = socket == null ? () -> { } : socket::release;
+    ChildPipes pipes;
     try {
-      OsRunningChild child = launch(request, pipes);
+      pipes = ChildPipes.open(libc, request.processName(), request.redirectStderr(),
+          socket == null ? -1 : socket.fd());
+    } catch (SpawnException | RuntimeException | Error e) {
+      release.run();
+      throw e;
+    }
+    try {
+      OsRunningChild child = launch(request, pipes, release);
       pipes.closeChildEnds();
       return child;
     } catch (SpawnException | RuntimeException | Error e) {
       pipes.closeAll();
+      release.run();
       throw e;
     }
   }
 
-  private OsRunningChild launch(SpawnRequest request, ChildPipes pipes) throws SpawnException {
+  private OsRunningChild launch(SpawnRequest request, ChildPipes pipes, Runnable onReaped) throws SpawnException {
     NativeArgs args = NativeArgs.of(request.executable(), request.argv(), request.environment());
     byte[] directory = request.directory() == null ? null : LibC.cString(request.directory());
     int[] rc = {0};
@@ -211,7 +223,7 @@ final class SpawnThread {
         if (request.umask() != null) {
           savedUmask = libc.umask(request.umask());
         }
-        child = spawnRegistered(args, pipes, rc);
+        child = spawnRegistered(args, pipes, rc, onReaped);
       }
     } finally {
       restoreThread(savedUmask, moved);
@@ -222,17 +234,17 @@ final class SpawnThread {
     if (failure == null) {
       failure = execFailure(request, rc[0]);
     }
-    return spawnFailedChild(failure, pipes, request.processName());
+    return spawnFailedChild(failure, pipes, request.processName(), onReaped);
   }
 
-  private OsRunningChild spawnRegistered(NativeArgs args, ChildPipes pipes, int[] rc) {
+  private OsRunningChild spawnRegistered(NativeArgs args, ChildPipes pipes, int[] rc, Runnable onReaped) {
     return reaper.locked(() -> {
       int[] pid = new int[1];
       rc[0] = posix.spawn(args, pipes.childStdin(), pipes.childStdout(), pipes.childStderr(), pid);
       if (rc[0] != 0) {
         return null;
       }
-      OsRunningChild child = new OsRunningChild(pid[0], reaper, pipes.streams());
+      OsRunningChild child = new OsRunningChild(pid[0], reaper, pipes.streams(), onReaped);
       reaper.register(child);
       return child;
     });
@@ -264,12 +276,12 @@ final class SpawnThread {
     return new InChildFailure("couldn't exec " + argv0 + ": " + Errno.name(errno));
   }
 
-  private OsRunningChild spawnFailedChild(InChildFailure failure, ChildPipes pipes, String name)
-      throws SpawnException {
+  private OsRunningChild spawnFailedChild(InChildFailure failure, ChildPipes pipes, String name,
+      Runnable onReaped) throws SpawnException {
     List<String> argv = new ArrayList<>(List.of("sh", "-c", FAILED_CHILD_SCRIPT, "sh"));
     argv.addAll(failure.lines());
     int[] rc = {0};
-    OsRunningChild child = spawnRegistered(NativeArgs.of("/bin/sh", argv, Map.of()), pipes, rc);
+    OsRunningChild child = spawnRegistered(NativeArgs.of("/bin/sh", argv, Map.of()), pipes, rc, onReaped);
     if (child == null) {
       throw forkError(name, Errno.name(rc[0]));
     }

@@ -53,7 +53,7 @@ class ActorSupervisorApiTest {
         Configs.group("grp", 20, Programs.named("a").startSecs(0).priority(2).build(),
             Programs.named("b").startSecs(0).priority(1).autostart(false).build()),
         Configs.group("manual", 30, Programs.named("manual").startSecs(0).autostart(false).build()));
-    ProcessFactory factory = (c, g, p, events, generation, board) -> ProcessActor.create(p, g.name(), spawner,
+    ProcessFactory factory = (c, g, p, events, generation, board, socket) -> ProcessActor.create(p, g.name(), spawner,
         (prog, group) -> new SpawnRequest("/bin/true", List.of("x"), Map.of(), null, null, null, false),
         ChildOutput.DISCARD, EventHub.changesTo(events), Clock.systemUTC(), generation, board);
     StatusBoard board = new StatusBoard();

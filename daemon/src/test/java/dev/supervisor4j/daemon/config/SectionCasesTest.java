@@ -270,6 +270,14 @@ class SectionCasesTest {
                   group(c, "f").fcgiSocket());
               assertEquals(List.of("f_0", "f_1"), processNames(c, "f"));
             }),
+        ok("fcgi unix socket owner and mode", SV + "[fcgi-program:f]\ncommand=ls\n"
+                + "socket=unix:///tmp/%(program_name)s.sock\nsocket_owner=root:root\nsocket_mode=0660\n",
+            c -> assertEquals(new FcgiSocket("unix:///tmp/f.sock", null, "root:root", 0660, 0, 0),
+                group(c, "f").fcgiSocket())),
+        ok("fcgi unix socket owner without a group", SV + "[fcgi-program:f]\ncommand=ls\n"
+                + "socket=unix:///tmp/f.sock\nsocket_owner=root\n",
+            c -> assertEquals(new FcgiSocket("unix:///tmp/f.sock", null, "root", null, 0, -1),
+                group(c, "f").fcgiSocket(), "the group is left as made (chown's -1)")),
         // ---- [supervisord]
         ok("supervisord defaults", SV, c -> {
           DaemonSettings d = c.daemon();

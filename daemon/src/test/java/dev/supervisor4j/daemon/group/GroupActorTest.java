@@ -2,12 +2,15 @@ package dev.supervisor4j.daemon.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.supervisor4j.daemon.board.ProcessStatus;
 import dev.supervisor4j.daemon.board.StatusBoard;
 import dev.supervisor4j.daemon.events.EventHub;
+import dev.supervisor4j.daemon.config.FcgiSocket;
 import dev.supervisor4j.daemon.config.GroupConfig;
+import dev.supervisor4j.daemon.config.GroupKind;
 import dev.supervisor4j.daemon.config.ProgramConfig;
 import dev.supervisor4j.daemon.config.SupervisordConfig;
 import dev.supervisor4j.daemon.events.HubMsg;
@@ -15,6 +18,7 @@ import dev.supervisor4j.daemon.process.ChildOutput;
 import dev.supervisor4j.daemon.process.Generation;
 import dev.supervisor4j.daemon.process.ProcessActor;
 import dev.supervisor4j.daemon.process.ProcessMsg;
+import dev.supervisor4j.daemon.spawn.SharedSocket;
 import dev.supervisor4j.daemon.spawn.SpawnRequest;
 import dev.supervisor4j.daemon.testing.BrokenOutput;
 import dev.supervisor4j.daemon.testing.Configs;
@@ -27,7 +31,9 @@ import dev.supervisor4j.protocol.ProcessResult;
 import dev.supervisor4j.protocol.ProcessState;
 import dev.supervisor4j.protocol.Signal;
 import dev.supervisor4j.protocol.SupervisorFault;
+import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,10 +66,20 @@ class GroupActorTest {
   }
 
   private ProcessFactory factory() {
-    return (config, g, p, events, generation, b) -> ProcessActor.create(p, g.name(), spawner,
+    return (config, g, p, events, generation, b, socket) -> ProcessActor.create(p, g.name(), recording(p, socket),
         (prog, name) -> new SpawnRequest("/bin/true", List.of(prog.command()), Map.of(), null, null, null, false),
         broken.contains(p.name()) ? new BrokenOutput() : ChildOutput.DISCARD, EventHub.changesTo(events),
-        new TestClock(1_700_000_000_000L), generation, b);
+        new TestClock(1_700_000_000_000L), generation, b, socket);
+  }
+
+  /** The socket each member was made with (fcgi groups), by member name, latest first. */
+  private final Map<String, SharedSocket> socketsGiven = new ConcurrentHashMap<>();
+
+  private FakeSpawner recording(ProgramConfig p, SharedSocket socket) {
+    if (socket != null) {
+      socketsGiven.put(p.name(), socket);
+    }
+    return spawner;
   }
 
   private GroupMsg.Ready start(GroupConfig config) {
@@ -117,6 +133,34 @@ class GroupActorTest {
 
   private static ProgramConfig manual(String name, int priority, int startSecs) {
     return Programs.named(name).priority(priority).startSecs(startSecs).autostart(false).build();
+  }
+
+  @Test
+  void fcgiMembersShareTheGroupsSocketAndAnUpdateMakesANewOne() throws Exception {
+    int port;
+    try (ServerSocket free = new ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    GroupConfig fcgi = new GroupConfig("f", GroupKind.FCGI_PROGRAM, 5, List.of(manual("f_0", 1, 0),
+        manual("f_1", 1, 0)), null, new FcgiSocket("tcp://127.0.0.1:" + port, null, null, null));
+    start(fcgi);
+    SharedSocket first = socketsGiven.get("f_0");
+    assertEquals("tcp://127.0.0.1:" + port, first.url());
+    assertSame(first, socketsGiven.get("f_1"), "one socket per group, shared by its processes");
+    assertEquals(0, first.holders(), "checked when the group was made, then closed: nothing runs yet");
+
+    GroupConfig moved = new GroupConfig("f", GroupKind.FCGI_PROGRAM, 5, fcgi.processes(), null,
+        new FcgiSocket("tcp://127.0.0.1:" + (port + 1), null, null, null));
+    TestProbe<StatusReply<GroupMsg.Ready>> updated = kit.createTestProbe();
+    group.tell(new GroupMsg.Update(moved, Configs.of(moved), updated.getRef()));
+    assertEquals(Set.of("f_0", "f_1"), updated.receiveMessage().getValue().fresh(), "replaced whole");
+    SharedSocket second = socketsGiven.get("f_0");
+    assertEquals("tcp://127.0.0.1:" + (port + 1), second.url());
+    assertSame(second, socketsGiven.get("f_1"));
+
+    socketsGiven.clear();
+    start(Configs.group("g", 5, manual("a", 1, 0)));
+    assertTrue(socketsGiven.isEmpty(), "other groups have no socket");
   }
 
   @Test
