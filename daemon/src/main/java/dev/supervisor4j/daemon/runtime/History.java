@@ -51,8 +51,8 @@ final class History {
   private static final Duration SWITCH_WAIT = Duration.ofSeconds(10);
   /** Its threads are named {@code supervisord-ledger-dispatcher-N}: "supervisord-led" to the kernel. */
   private static final String DISPATCHER = "ledger-dispatcher";
-  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code db-N}. */
-  private static final String[] LEDGER_THREADS = {"supervisord-led", "db-"};
+  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code slick.db-N}. */
+  private static final String[] LEDGER_THREADS = {"supervisord-led", "slick.db-"};
   private static final Duration RENICE_EVERY = Duration.ofSeconds(30);
 
   private volatile HistorySettings settings;
