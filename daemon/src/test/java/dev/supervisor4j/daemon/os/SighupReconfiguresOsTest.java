@@ -219,6 +219,7 @@ class SighupReconfiguresOsTest {
         assertTrue(ProcFs.all().stream().noneMatch(s -> s.pid() == child && s.state() != 'Z'), "child gone");
         assertThrows(ConnectException.class, () -> getState(new InetSocketAddress("127.0.0.1", before), null));
         assertEquals(1, DaemonProcess.count(d.mainLog(), "supervisord started with pid"), d.mainLog());
+        assertTrue(d.mainLog().contains("CRIT " + IN_USE), d.mainLog());
 
         // and at start: the same lines, the same status
         Files.delete(dir.resolve("stderr.txt"));
