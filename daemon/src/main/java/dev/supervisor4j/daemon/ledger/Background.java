@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 /**
  * Puts the journal's threads at the back of the CPU queue: on Linux each thread has its own nice
  * value, so the threads that serialise and write history (the ledger dispatcher's and Slick's
- * {@code slick.db-N}) get nice 10 while supervision keeps 0. When the CPU is saturated (a crash loop)
+ * {@code db-N}) get nice 10 while supervision keeps 0. When the CPU is saturated (a crash loop)
  * the kernel then serves spawning, reaping and RPC first and the ledger catches up in the gaps;
  * when it is not, nothing changes. Threads are found by their kernel name, which Java sets from
  * the first 15 characters of the thread name. Best effort: anywhere else, it does nothing.

@@ -14,8 +14,8 @@ import java.util.Optional;
  * to the ledger's streams as runtime plugin config ({@link LedgerStream.Plugins}) rather than in the
  * actor system's, so that a restart can open another journal (or none) in the same actor system.
  * Each opening has plugin ids of its own ({@code <prefix>-journal}, {@code -actions},
- * {@code -snapshot}: Pekko keeps a plugin per id), and each plugin its own small connection pool,
- * closed when its plugin actor stops. H2 (the default) gets {@code WRITE_DELAY=0} (without it an
+ * {@code -snapshot}: Pekko keeps a plugin per id) and one small connection pool for the three
+ * ({@link LedgerDatabases}), closed when its ledger has stopped. H2 (the default) gets {@code WRITE_DELAY=0} (without it an
  * acknowledged write is lost on {@code kill -9}) and our idempotent schema script on every
  * connection; other databases must have the tables already (pekko-persistence-jdbc's scripts for
  * them).
@@ -51,7 +51,8 @@ public final class JournalConfig {
         // fast on its own, through the 3 s connection timeout.
         "pekko.persistence.journal-plugin-fallback.recovery-event-timeout = 60s",
         "pekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout = 60s",
-        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 60s"))
+        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 60s",
+        "pekko-persistence-jdbc.database-provider-fqcn = \"" + LedgerDatabases.class.getName() + "\""))
         .withFallback(LedgerSerializer.config());
   }
 
@@ -59,7 +60,13 @@ public final class JournalConfig {
    * One opening of the journal: the plugins of the process streams and of the daemon stream, and
    * the ids of every plugin (to stop them, which closes their connections, when the ledger closes).
    */
-  public record Opening(LedgerStream.Plugins processes, LedgerStream.Plugins actions, List<String> pluginIds) {}
+  public record Opening(LedgerStream.Plugins processes, LedgerStream.Plugins actions, List<String> pluginIds,
+      String database) {
+    /** Once the ledger has stopped and its plugins are told to stop: closes the database. */
+    public void closeDatabase() {
+      LedgerDatabases.close(database);
+    }
+  }
 
   /**
    * @param prefix     makes the plugin ids: unique in the actor system for each opening
@@ -69,12 +76,16 @@ public final class JournalConfig {
   public static Opening opening(HistorySettings history, String prefix, Config system, String dispatcher) {
     String url = url(history);
     String[] db = database(url);
+    String database = LedgerDatabases.newName();
     Config slick = ConfigFactory.parseString(String.join("\n",
+        // one pool for the three plugins (LedgerDatabases)
         "slick.db {",
+        "  numThreads = 3, maxConnections = 3, minConnections = 1",
         "  connectionTimeout = 3000, validationTimeout = 1000",
         "  initializationFailTimeout = -1",
         "}",
         "plugin-dispatcher = \"" + dispatcher + "\""))
+        .withValue(LedgerDatabases.KEY, ConfigValueFactory.fromAnyRef(database))
         .withValue("slick.profile", ConfigValueFactory.fromAnyRef(db[0]))
         .withValue("slick.db.driver", ConfigValueFactory.fromAnyRef(db[1]))
         .withValue("slick.db.url", ConfigValueFactory.fromAnyRef(url))
@@ -86,20 +97,14 @@ public final class JournalConfig {
     String snapshotId = prefix + "-snapshot";
     // Process events: at most two batch inserts at a time; operator actions: one, on a connection
     // of their own, so that an answer never waits for a crash loop's batches.
-    Config plugins = pool(2).withFallback(slick).withFallback(journal)
+    Config plugins = slick.withFallback(journal)
         .withValue("parallelism", ConfigValueFactory.fromAnyRef(2)).atKey(journalId)
-        .withFallback(pool(1).withFallback(slick).withFallback(journal)
+        .withFallback(slick.withFallback(journal)
             .withValue("parallelism", ConfigValueFactory.fromAnyRef(1)).atKey(actionsId))
-        .withFallback(pool(1).withFallback(slick).withFallback(system.getConfig("jdbc-snapshot-store"))
-            .atKey(snapshotId));
+        .withFallback(slick.withFallback(system.getConfig("jdbc-snapshot-store")).atKey(snapshotId));
     LedgerStream.Plugins processes = new LedgerStream.Plugins(journalId, snapshotId, Optional.of(plugins));
-    return new Opening(processes, processes.withJournal(actionsId), List.of(journalId, actionsId, snapshotId));
-  }
-
-  /** A pool of {@code size} connections (Slick: as many threads), one kept open. */
-  private static Config pool(int size) {
-    return ConfigFactory.parseString("slick.db { numThreads = " + size + ", maxConnections = " + size
-        + ", minConnections = 1 }");
+    return new Opening(processes, processes.withJournal(actionsId), List.of(journalId, actionsId, snapshotId),
+        database);
   }
 
   /** The URL with our H2 settings added where the user did not set them. */

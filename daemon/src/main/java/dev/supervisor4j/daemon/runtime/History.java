@@ -51,8 +51,8 @@ final class History {
   private static final Duration SWITCH_WAIT = Duration.ofSeconds(10);
   /** Its threads are named {@code supervisord-ledger-dispatcher-N}: "supervisord-led" to the kernel. */
   private static final String DISPATCHER = "ledger-dispatcher";
-  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code slick.db-N}. */
-  private static final String[] LEDGER_THREADS = {"supervisord-led", "slick.db-"};
+  /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code db-N}. */
+  private static final String[] LEDGER_THREADS = {"supervisord-led", "db-"};
   private static final Duration RENICE_EVERY = Duration.ofSeconds(30);
 
   private volatile HistorySettings settings;
@@ -103,8 +103,11 @@ final class History {
     }
     JournalConfig.Opening opening = JournalConfig.opening(settings, "supervisor4j-ledger-" + (++openings),
         system.settings().config(), DISPATCHER);
-    close[0] = () -> opening.pluginIds().forEach(id -> system.classicSystem().actorSelection("/system/" + id)
-        .tell(PoisonPill.getInstance(), org.apache.pekko.actor.ActorRef.noSender()));
+    close[0] = () -> {
+      opening.pluginIds().forEach(id -> system.classicSystem().actorSelection("/system/" + id)
+          .tell(PoisonPill.getInstance(), org.apache.pekko.actor.ActorRef.noSender()));
+      opening.closeDatabase(); // everything was written before the ledger stopped
+    };
     return Ledger.create(settings.maxEventsPerProcess(), settings.retentionDays(), JournalConfig.shown(settings),
         clock, opening.processes(), opening.actions());
   }
