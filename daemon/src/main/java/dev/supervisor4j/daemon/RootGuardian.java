@@ -68,7 +68,10 @@ public final class RootGuardian {
   private SupervisordConfig config;
   private ActiveGroups active = ActiveGroups.empty();
   private final GroupChanges changes;
-  /** Left stopped by the first autostart only (remember_stopped); a restart starts everything. */
+  /**
+   * Left stopped by the next autostart (remember_stopped): told before the first start and before
+   * each restart's, forgotten when a restart begins.
+   */
   private Set<String> keepStopped = Set.of();
   /** A shutdown came while the config for a restart was being read. */
   private boolean shutdownAfterRestart;
@@ -142,9 +145,6 @@ public final class RootGuardian {
 
   /** Makes every group; once all are on the board, announces RUNNING and autostarts them in order. */
   private Behavior<RootMsg> start(SupervisordConfig next) {
-    if (generation > 0) {
-      keepStopped = Set.of();
-    }
     generation++;
     groupContext = new GroupActor.Context(processes, hub, board, generations.next());
     config = next;
@@ -371,9 +371,14 @@ public final class RootGuardian {
       return exit(0);
     }
     stopActors(active.groups());
+    keepStopped = Set.of();
     ctx.pipeToSelf(configSource.restart(), RootMsg.Restarted::new);
     return Behaviors.receive(RootMsg.class)
         .onMessage(RootMsg.Restarted.class, this::onRestarted)
+        .onMessage(RootMsg.KeepStopped.class, k -> {
+          keepStopped = k.processes(); // told by the restart, before it completes
+          return Behaviors.same();
+        })
         .onMessage(RootMsg.GetState.class, get -> reply(get, SupervisorState.RESTARTING))
         .onMessage(RootMsg.GetAllProcessInfo.class, this::allInfo)
         .onMessage(RootMsg.Subscribe.class, this::subscribe)

@@ -46,8 +46,9 @@ public sealed interface RootMsg {
   enum Begin implements Command { INSTANCE }
 
   /**
-   * Before {@link Begin}: leave these processes ({@code group:name}) stopped at the first autostart,
-   * because an operator stopped them before the daemon restarted ({@code remember_stopped}).
+   * Before {@link Begin}, or while a restart reads its config: leave these processes
+   * ({@code group:name}) stopped at the next autostart, because an operator stopped them before the
+   * daemon restarted ({@code remember_stopped}).
    */
   record KeepStopped(Set<String> processes) implements Command {
     public KeepStopped {

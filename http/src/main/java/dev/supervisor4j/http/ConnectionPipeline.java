@@ -38,21 +38,21 @@ final class ConnectionPipeline {
   private final Http http;
   private final ServerSettings settings;
   private final LoggingAdapter log;
-  private final SharedKillSwitch killSwitch;
   private final ConnectionWatch.Idle idle;
 
-  ConnectionPipeline(Http http, ServerSettings settings, LoggingAdapter log, SharedKillSwitch killSwitch,
-      HttpOptions options) {
+  ConnectionPipeline(Http http, ServerSettings settings, LoggingAdapter log, HttpOptions options) {
     this.http = http;
     this.settings = settings;
     this.log = log;
-    this.killSwitch = killSwitch;
     this.idle = new ConnectionWatch.Idle(options.idleTimeout(), options.readTimeout(), HttpOptions.CROWDED);
   }
 
-  /** A fresh flow for one connection; {@code handler} is the listener's route, shared. */
+  /**
+   * A fresh flow for one connection; {@code handler} is the listener's route, shared, and
+   * {@code killSwitch} ends the listener's connections.
+   */
   Flow<ByteString, ByteString, NotUsed> forConnection(Function<HttpRequest, CompletionStage<HttpResponse>> handler,
-      Optional<InetSocketAddress> remote, Caller caller) {
+      Optional<InetSocketAddress> remote, Caller caller, SharedKillSwitch killSwitch) {
     ExchangeTracker tracker = new ExchangeTracker();
     BidiFlow<HttpResponse, ByteString, ByteString, HttpRequest, NotUsed> httpOverBytes =
         http.serverLayer(settings, remote, log).atop(tlsPlacebo());

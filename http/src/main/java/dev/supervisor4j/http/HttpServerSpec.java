@@ -27,6 +27,12 @@ public sealed interface HttpServerSpec {
   }
 
   /**
+   * True when {@code other} listens on the same socket, made the same way: then a restart keeps the
+   * bound socket and only the credentials (and section name) are taken from {@code other}.
+   */
+  boolean sameSocketAs(HttpServerSpec other);
+
+  /**
    * A TCP listener.
    *
    * @param host the interface to bind; empty means all IPv4 interfaces, as supervisord's
@@ -38,6 +44,11 @@ public sealed interface HttpServerSpec {
     public Inet {
       Objects.requireNonNull(sectionName, "sectionName");
       Objects.requireNonNull(host, "host");
+    }
+
+    @Override
+    public boolean sameSocketAs(HttpServerSpec other) {
+      return other instanceof Inet i && host.equals(i.host) && port == i.port;
     }
   }
 
@@ -54,6 +65,12 @@ public sealed interface HttpServerSpec {
     public Unix {
       Objects.requireNonNull(sectionName, "sectionName");
       Objects.requireNonNull(file, "file");
+    }
+
+    @Override
+    public boolean sameSocketAs(HttpServerSpec other) {
+      return other instanceof Unix u && file.equals(u.file) && chmod == u.chmod && chownUid == u.chownUid
+          && chownGid == u.chownGid;
     }
   }
 }

@@ -206,4 +206,89 @@ class HttpFrontEndTest {
     own.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
     assertFalse(Files.exists(socket));
   }
+
+  private static String basic(String user, String password) {
+    return "Authorization: Basic " + java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)) + "\r\n";
+  }
+
+  private static final String RPC = "POST /RPC2 HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\n";
+
+  private static void rebind(HttpFrontEnd frontEnd, HttpServerSpec... servers) throws Exception {
+    frontEnd.rebind(List.of(servers)).toCompletableFuture().get(30, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void rebindKeepsAnUnchangedSocketAndItsConnectionsWithTheNewCredentials() throws Exception {
+    Path socket = dir.resolve("kept.sock");
+    HttpFrontEnd frontEnd = bind(Listeners.unix(socket, "alice", "old"), Listeners.inet("alice", "old"));
+    InetSocketAddress tcp = (InetSocketAddress) Listeners.address(frontEnd, "inet");
+    Object inode = Files.getAttribute(socket, "unix:ino");
+    try (RawHttp http = RawHttp.connect(tcp)) {
+      assertEquals(200, http.exchange(RPC + basic("alice", "old") + "\r\nx").status());
+      rebind(frontEnd, new HttpServerSpec.Inet("inet_http_server", "127.0.0.1", tcp.getPort(), "alice", "new"),
+          Listeners.unix(socket, "alice", "new"));
+      // the same connection goes on, under the new password
+      assertEquals(200, http.exchange(RPC + basic("alice", "new") + "\r\nx").status());
+      assertEquals(401, http.exchange(RPC + basic("alice", "old") + "\r\nx").status());
+    }
+    assertEquals(inode, Files.getAttribute(socket, "unix:ino"), "the same socket file");
+    assertEquals(List.of(tcp, UnixDomainSocketAddress.of(socket)), frontEnd.localAddresses());
+    try (RawHttp http = RawHttp.connect(UnixDomainSocketAddress.of(socket))) {
+      assertEquals(200, http.exchange(RPC + basic("alice", "new") + "\r\nx").status());
+      assertEquals(401, http.exchange(RPC + basic("alice", "old") + "\r\nx").status());
+    }
+    Listeners.stop(frontEnd);
+    assertFalse(Files.exists(socket));
+  }
+
+  @Test
+  void rebindMovesAChangedListenerAndClosesItsConnections() throws Exception {
+    Path socket = dir.resolve("moved.sock");
+    HttpFrontEnd frontEnd = bind(Listeners.unix(socket, null, null), Listeners.inet(null, null));
+    InetSocketAddress oldTcp = (InetSocketAddress) Listeners.address(frontEnd, "inet");
+    int newPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      newPort = probe.getLocalPort();
+    }
+    Path moved = dir.resolve("moved2.sock");
+    try (RawHttp open = RawHttp.connect(oldTcp)) {
+      assertEquals(200, open.exchange(RPC + "\r\nx").status());
+      rebind(frontEnd, new HttpServerSpec.Unix("unix_http_server", moved, 0660, -1, -1, null, null),
+          new HttpServerSpec.Inet("inet_http_server", "127.0.0.1", newPort, null, null));
+      assertTrue(open.serverClosed(), "a connection to the old port is closed");
+    }
+    assertEquals(200, rpcStatus(new InetSocketAddress("127.0.0.1", newPort)));
+    assertThrows(IOException.class, () -> rpcStatus(oldTcp));
+    assertFalse(Files.exists(socket));
+    assertEquals("rw-rw----", PosixFilePermissions.toString(Files.getPosixFilePermissions(moved)));
+    assertEquals(200, rpcStatus(UnixDomainSocketAddress.of(moved)));
+
+    // the same file, another mode: a new socket
+    try (RawHttp open = RawHttp.connect(UnixDomainSocketAddress.of(moved))) {
+      assertEquals(200, open.exchange(RPC + "\r\nx").status());
+      rebind(frontEnd, new HttpServerSpec.Unix("unix_http_server", moved, 0600, -1, -1, null, null));
+      assertTrue(open.serverClosed(), "a connection to the old socket is closed");
+    }
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(moved)));
+    assertEquals(200, rpcStatus(UnixDomainSocketAddress.of(moved)));
+    assertEquals(List.of(UnixDomainSocketAddress.of(moved)), frontEnd.localAddresses());
+    assertThrows(IOException.class, () -> rpcStatus(new InetSocketAddress("127.0.0.1", newPort)));
+    Listeners.stop(frontEnd);
+  }
+
+  @Test
+  void rebindToAPortInUseFailsAsBindDoesAndClosesEverything() throws Exception {
+    Path socket = dir.resolve("s.sock");
+    HttpFrontEnd frontEnd = bind(Listeners.unix(socket, null, null), Listeners.inet(null, null));
+    try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      ExecutionException failure = assertThrows(ExecutionException.class, () -> rebind(frontEnd,
+          Listeners.unix(socket, null, null),
+          new HttpServerSpec.Inet("inet_http_server", "127.0.0.1", other.getLocalPort(), null, null)));
+      HttpBindException error = assertInstanceOf(HttpBindException.class, failure.getCause());
+      assertEquals(BindErrors.IN_USE, error.getMessage());
+    }
+    assertFalse(Files.exists(socket));
+    assertEquals(List.of(), frontEnd.localAddresses());
+  }
 }

@@ -4,23 +4,27 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigValueFactory;
 import dev.supervisor4j.daemon.config.HistorySettings;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * The Pekko settings of the ledger's journal, from {@code [history]}: pekko-persistence-jdbc on one
- * shared Slick database. H2 (the default) gets {@code WRITE_DELAY=0} (without it an acknowledged
- * write is lost on {@code kill -9}) and our idempotent schema script on every connection; other
- * databases must have the tables already (pekko-persistence-jdbc's scripts for them).
+ * The Pekko settings of the ledger's journal, from {@code [history]}: pekko-persistence-jdbc, given
+ * to the ledger's streams as runtime plugin config ({@link LedgerStream.Plugins}) rather than in the
+ * actor system's, so that a restart can open another journal (or none) in the same actor system.
+ * Each opening has plugin ids of its own ({@code <prefix>-journal}, {@code -actions},
+ * {@code -snapshot}: Pekko keeps a plugin per id) and one small connection pool for the three
+ * ({@link LedgerDatabases}), closed when its ledger has stopped. H2 (the default) gets {@code WRITE_DELAY=0} (without it an
+ * acknowledged write is lost on {@code kill -9}) and our idempotent schema script on every
+ * connection; other databases must have the tables already (pekko-persistence-jdbc's scripts for
+ * them).
  *
  * <p>Timeouts are short on purpose: a journal that cannot be reached must make history unavailable
  * in seconds, not hold the ledger for Hikari's default three minutes.
  */
 public final class JournalConfig {
   private JournalConfig() {}
-
-  /** The daemon stream's journal: the same database, its own plugin actor and write queue. */
-  public static final String ACTIONS_JOURNAL = "supervisor4j.actions-journal";
 
   private static final String SCHEMA = "INIT=RUNSCRIPT FROM 'classpath:ledger/h2-schema.sql'";
 
@@ -33,27 +37,12 @@ public final class JournalConfig {
       "sqlserver", new String[] {"slick.jdbc.SQLServerProfile$", "com.microsoft.sqlserver.jdbc.SQLServerDriver"},
       "oracle", new String[] {"slick.jdbc.OracleProfile$", "oracle.jdbc.OracleDriver"});
 
-  /** The settings to put in front of the daemon's Pekko config. */
-  public static Config of(HistorySettings history) {
-    String url = url(history);
-    String[] db = database(url);
+  /**
+   * What the actor system needs for a ledger whatever {@code [history]} says (it may be enabled at a
+   * restart): the serializer, and how streams and journals behave under load.
+   */
+  public static Config system() {
     return ConfigFactory.parseString(String.join("\n",
-        "pekko.persistence.journal.plugin = \"jdbc-journal\"",
-        "pekko.persistence.snapshot-store.plugin = \"jdbc-snapshot-store\"",
-        "jdbc-journal.use-shared-db = \"slick\"",
-        "jdbc-snapshot-store.use-shared-db = \"slick\"",
-        "jdbc-read-journal.use-shared-db = \"slick\"",
-        "jdbc-durable-state-store.use-shared-db = \"slick\"",
-        ACTIONS_JOURNAL + " = ${jdbc-journal}",
-        // Process events: at most two batch inserts at a time; operator actions: one, on a
-        // connection of their own, so that an answer never waits for a crash loop's batches.
-        "jdbc-journal.parallelism = 2",
-        ACTIONS_JOURNAL + ".parallelism = 1",
-        "pekko-persistence-jdbc.shared-databases.slick.db {",
-        "  numThreads = 3, maxConnections = 3, minConnections = 1",
-        "  connectionTimeout = 3000, validationTimeout = 1000",
-        "  initializationFailTimeout = -1",
-        "}",
         // A slow journal makes streams stash; past this, records are dropped (supervision goes on).
         "pekko.persistence.typed.stash-capacity = 20000",
         "pekko.persistence.typed.stash-overflow-strategy = drop",
@@ -62,15 +51,60 @@ public final class JournalConfig {
         // fast on its own, through the 3 s connection timeout.
         "pekko.persistence.journal-plugin-fallback.recovery-event-timeout = 60s",
         "pekko.persistence.journal-plugin-fallback.circuit-breaker.call-timeout = 60s",
-        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 60s"))
-        .withFallback(LedgerSerializer.config())
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.profile", ConfigValueFactory.fromAnyRef(db[0]))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.driver", ConfigValueFactory.fromAnyRef(db[1]))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.url", ConfigValueFactory.fromAnyRef(url))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.user",
-            ConfigValueFactory.fromAnyRef(history.user()))
-        .withValue("pekko-persistence-jdbc.shared-databases.slick.db.password",
-            ConfigValueFactory.fromAnyRef(history.password()));
+        "pekko.persistence.snapshot-store-plugin-fallback.circuit-breaker.call-timeout = 60s",
+        "pekko-persistence-jdbc.database-provider-fqcn = \"" + LedgerDatabases.class.getName() + "\""))
+        .withFallback(LedgerSerializer.config());
+  }
+
+  /**
+   * One opening of the journal: the plugins of the process streams and of the daemon stream, and
+   * the ids of every plugin (to stop them, which closes their connections, when the ledger closes).
+   */
+  public record Opening(LedgerStream.Plugins processes, LedgerStream.Plugins actions, List<String> pluginIds,
+      String database) {
+    /** Once the ledger has stopped and its plugins are told to stop: closes the database. */
+    public void closeDatabase() {
+      LedgerDatabases.close(database);
+    }
+  }
+
+  /**
+   * @param prefix     makes the plugin ids: unique in the actor system for each opening
+   * @param system     the actor system's config (pekko-persistence-jdbc's defaults)
+   * @param dispatcher where the plugin actors run
+   */
+  public static Opening opening(HistorySettings history, String prefix, Config system, String dispatcher) {
+    String url = url(history);
+    String[] db = database(url);
+    String database = LedgerDatabases.newName();
+    Config slick = ConfigFactory.parseString(String.join("\n",
+        // one pool for the three plugins (LedgerDatabases)
+        "slick.db {",
+        "  numThreads = 3, maxConnections = 3, minConnections = 1",
+        "  connectionTimeout = 3000, validationTimeout = 1000",
+        "  initializationFailTimeout = -1",
+        "}",
+        "plugin-dispatcher = \"" + dispatcher + "\""))
+        .withValue(LedgerDatabases.KEY, ConfigValueFactory.fromAnyRef(database))
+        .withValue("slick.profile", ConfigValueFactory.fromAnyRef(db[0]))
+        .withValue("slick.db.driver", ConfigValueFactory.fromAnyRef(db[1]))
+        .withValue("slick.db.url", ConfigValueFactory.fromAnyRef(url))
+        .withValue("slick.db.user", ConfigValueFactory.fromAnyRef(history.user()))
+        .withValue("slick.db.password", ConfigValueFactory.fromAnyRef(history.password()));
+    Config journal = system.getConfig("jdbc-journal");
+    String journalId = prefix + "-journal";
+    String actionsId = prefix + "-actions";
+    String snapshotId = prefix + "-snapshot";
+    // Process events: at most two batch inserts at a time; operator actions: one, on a connection
+    // of their own, so that an answer never waits for a crash loop's batches.
+    Config plugins = slick.withFallback(journal)
+        .withValue("parallelism", ConfigValueFactory.fromAnyRef(2)).atKey(journalId)
+        .withFallback(slick.withFallback(journal)
+            .withValue("parallelism", ConfigValueFactory.fromAnyRef(1)).atKey(actionsId))
+        .withFallback(slick.withFallback(system.getConfig("jdbc-snapshot-store")).atKey(snapshotId));
+    LedgerStream.Plugins processes = new LedgerStream.Plugins(journalId, snapshotId, Optional.of(plugins));
+    return new Opening(processes, processes.withJournal(actionsId), List.of(journalId, actionsId, snapshotId),
+        database);
   }
 
   /** The URL with our H2 settings added where the user did not set them. */

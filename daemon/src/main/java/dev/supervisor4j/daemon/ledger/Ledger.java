@@ -49,7 +49,8 @@ public final class Ledger {
   private final int retentionDays;
   private final String where;
   private final Clock clock;
-  private final String actionsJournal;
+  private final LedgerStream.Plugins processPlugins;
+  private final LedgerStream.Plugins actionPlugins;
   private final ActorRef<LedgerStream.Status> statusAdapter;
   private final Map<String, ActorRef<LedgerStream.Command>> streams = new HashMap<>();
   private int generation;
@@ -59,8 +60,9 @@ public final class Ledger {
   private final List<ActorRef<Set<String>>> waitingForDaemon = new ArrayList<>();
 
   private Ledger(ActorContext<LedgerMsg> ctx, TimerScheduler<LedgerMsg> timers, int max, int retentionDays,
-      String where, Clock clock, String actionsJournal) {
-    this.actionsJournal = actionsJournal;
+      String where, Clock clock, LedgerStream.Plugins processPlugins, LedgerStream.Plugins actionPlugins) {
+    this.processPlugins = processPlugins;
+    this.actionPlugins = actionPlugins;
     this.ctx = ctx;
     this.timers = timers;
     this.max = max;
@@ -87,8 +89,19 @@ public final class Ledger {
    */
   public static Behavior<LedgerMsg> create(int max, int retentionDays, String where, Clock clock,
       String actionsJournal) {
+    return create(max, retentionDays, where, clock, LedgerStream.Plugins.of(""),
+        LedgerStream.Plugins.of(actionsJournal));
+  }
+
+  /**
+   * @param processPlugins the plugins of the process streams
+   * @param actionPlugins  the plugins of the daemon stream (its journal a plugin of its own)
+   */
+  public static Behavior<LedgerMsg> create(int max, int retentionDays, String where, Clock clock,
+      LedgerStream.Plugins processPlugins, LedgerStream.Plugins actionPlugins) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new Ledger(ctx, timers, max, retentionDays, where, clock, actionsJournal).closed(new ArrayDeque<>())));
+        new Ledger(ctx, timers, max, retentionDays, where, clock, processPlugins, actionPlugins)
+            .closed(new ArrayDeque<>())));
   }
 
   // ---- closed: before the journal is opened ---------------------------------------------------
@@ -175,11 +188,11 @@ public final class Ledger {
 
   private ActorRef<LedgerStream.Command> stream(String id) {
     return streams.computeIfAbsent(id, key -> {
-      String journal = key.equals(LedgerStream.DAEMON) ? actionsJournal : "";
+      LedgerStream.Plugins plugins = key.equals(LedgerStream.DAEMON) ? actionPlugins : processPlugins;
       // The number keeps names unique (two names may encode alike); the name is only a hint.
       String hint = URLEncoder.encode(key.length() > 64 ? key.substring(0, 64) : key,
           StandardCharsets.UTF_8);
-      ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter, journal),
+      ActorRef<LedgerStream.Command> ref = ctx.spawn(LedgerStream.create(key, max, statusAdapter, plugins),
           "g" + generation + "-" + (++spawned) + "-" + hint);
       ctx.watchWith(ref, new LedgerMsg.StreamStopped(key));
       return ref;

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.pattern.StatusReply;
 
-/** Everything the {@link Ledger} receives. */
+/** Everything the {@link Ledger} receives (through its {@link LedgerSwitch}). */
 public sealed interface LedgerMsg {
   /** Open the journal now (the daemon sends this once its processes are spawned). */
   enum Open implements LedgerMsg { INSTANCE }
@@ -39,6 +40,19 @@ public sealed interface LedgerMsg {
 
   /** Answers once everything recorded so far is written (or after a few seconds): before exit. */
   record Flush(ActorRef<Done> replyTo) implements LedgerMsg {}
+
+  /**
+   * For the {@link LedgerSwitch}: write what the ledger has, close it, and go on with {@code next}
+   * (null: history off); {@code closeNext} runs once {@code next} has stopped in its turn (it closes
+   * its journal's connections). Answered once the switch is made.
+   */
+  record Switch(Behavior<LedgerMsg> next, Runnable closeNext, ActorRef<Done> replyTo) implements LedgerMsg {}
+
+  /** Self-sent by the {@link LedgerSwitch}: the ledger being closed has written what it had. */
+  record Flushed(Switch pending) implements LedgerMsg {}
+
+  /** Self-sent by the {@link LedgerSwitch}: the ledger being closed has stopped. */
+  record Closed(Switch pending) implements LedgerMsg {}
 
   /** Self-sent: a stream reported on its recovery. */
   record StreamStatus(LedgerStream.Status status) implements LedgerMsg {}

@@ -1,5 +1,6 @@
 package dev.supervisor4j.daemon.ledger;
 
+import com.typesafe.config.Config;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -82,7 +84,7 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
   private final String stream;
   private final int max;
   private final ActorRef<Status> owner;
-  private final String journal;
+  private final Plugins plugins;
   private final ActorContext<Command> ctx;
   private final TimerScheduler<Command> timers;
   private final boolean batching;
@@ -97,7 +99,7 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
   private long lastWriteNanos;
   private final LongSupplier nanoTime;
 
-  private LedgerStream(String stream, int max, ActorRef<Status> owner, String journal,
+  private LedgerStream(String stream, int max, ActorRef<Status> owner, Plugins plugins,
       ActorContext<Command> ctx, TimerScheduler<Command> timers, LongSupplier nanoTime) {
     super(PersistenceId.ofUniqueId(stream));
     this.nanoTime = nanoTime;
@@ -105,7 +107,7 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
     this.stream = stream;
     this.max = max;
     this.owner = owner;
-    this.journal = journal;
+    this.plugins = plugins;
     this.ctx = ctx;
     this.timers = timers;
     this.batching = !stream.equals(DAEMON);
@@ -122,19 +124,61 @@ public final class LedgerStream extends EventSourcedBehavior<LedgerStream.Comman
 
   /** @param journal the journal plugin id, {@code ""} for the default one */
   public static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, String journal) {
-    return create(stream, max, owner, journal, System::nanoTime);
+    return create(stream, max, owner, Plugins.of(journal), System::nanoTime);
+  }
+
+  /** @param plugins the journal and snapshot plugins, with their config when not the actor system's */
+  public static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, Plugins plugins) {
+    return create(stream, max, owner, plugins, System::nanoTime);
   }
 
   /** @param nanoTime the clock of {@link #newChildAfterQuiet} ({@link System#nanoTime}; tests move it) */
   static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, String journal,
       LongSupplier nanoTime) {
+    return create(stream, max, owner, Plugins.of(journal), nanoTime);
+  }
+
+  private static Behavior<Command> create(String stream, int max, ActorRef<Status> owner, Plugins plugins,
+      LongSupplier nanoTime) {
     return Behaviors.setup(ctx -> Behaviors.withTimers(timers ->
-        new LedgerStream(stream, max, owner, journal, ctx, timers, nanoTime)));
+        new LedgerStream(stream, max, owner, plugins, ctx, timers, nanoTime)));
+  }
+
+  /**
+   * The journal and snapshot-store plugins of a stream: their ids ({@code ""}: the actor system's
+   * default) and, when they are not in the actor system's config, the config that defines them
+   * (Pekko's runtime plugin config: a ledger can be opened on another journal without a new actor
+   * system).
+   */
+  public record Plugins(String journal, String snapshot, Optional<Config> config) {
+    public static Plugins of(String journal) {
+      return new Plugins(journal, "", Optional.empty());
+    }
+
+    /** The same snapshot store and config, another journal. */
+    public Plugins withJournal(String id) {
+      return new Plugins(id, snapshot, config);
+    }
   }
 
   @Override
   public String journalPluginId() {
-    return journal;
+    return plugins.journal();
+  }
+
+  @Override
+  public Optional<Config> journalPluginConfig() {
+    return plugins.config();
+  }
+
+  @Override
+  public String snapshotPluginId() {
+    return plugins.snapshot();
+  }
+
+  @Override
+  public Optional<Config> snapshotPluginConfig() {
+    return plugins.config();
   }
 
   /** The longest persistence id (the journal's column holds 255 characters). */

@@ -40,11 +40,13 @@ public final class Daemon implements ConfigSource {
   private final ConfigSource reader;
   private final PidFile pidfile;
   private List<String> startupMessages;
-  /** The config whose logs are open already (the first start opens them before the servers). */
-  private SupervisordConfig logsOpenFor;
   private final long pid = ProcessHandle.current().pid();
   /** Set once the actor system exists (the first prepare runs after that). */
+  private ActorSystem<RootMsg.Command> system;
   private History history;
+  private HttpServers servers;
+  /** Why a restart could not open the HTTP servers: the daemon then exits as at start. */
+  private volatile StartupError restartError;
 
   private Daemon(ConfigSource reader, SupervisordConfig initial) {
     this.reader = reader;
@@ -65,7 +67,7 @@ public final class Daemon implements ConfigSource {
     Daemon daemon = new Daemon(reader, initial);
     // Read what needs reading while we may still be root: after user= drops privileges, files
     // such as the jars may be out of reach (opened jars stay open, so classes still load).
-    com.typesafe.config.Config pekkoConfig = History.pekkoConfig(initial.history(), PekkoSettings.daemon());
+    com.typesafe.config.Config pekkoConfig = History.pekkoConfig(PekkoSettings.daemon());
     if (initial.daemon().user() != null) {
       openEveryJar();
     }
@@ -77,19 +79,19 @@ public final class Daemon implements ConfigSource {
         generation, board, socket);
     // supervisord opens its main log, then its servers, then starts the processes.
     daemon.openLogs(initial);
-    daemon.logsOpenFor = initial;
     CompletableFuture<Integer> exitCode = new CompletableFuture<>();
     Generations generations = new Generations();
     StatusBoard board = new StatusBoard();
     ActorSystem<RootMsg.Command> system = ActorSystem.create(
         RootGuardian.createWaiting(initial, factory, daemon, exitCode, generations, board), "supervisord",
         pekkoConfig);
+    daemon.system = system;
     History history = History.start(system, initial.history(), clock);
     daemon.history = history;
     SupervisorApi api = new ActorSupervisorApi(system, system, board, history.ledger());
     HttpOptions httpOptions = HttpOptions.fromConfig(system.settings().config());
     try {
-      HttpServers.open(system, initial, httpOptions, api, caller -> history.forCaller(api, caller));
+      daemon.servers = HttpServers.open(system, initial, httpOptions, api, caller -> history.forCaller(api, caller));
     } catch (StartupError e) {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().join();
@@ -102,6 +104,9 @@ public final class Daemon implements ConfigSource {
     history.afterBegin(system);
     system.getWhenTerminated().toCompletableFuture().join();
     daemon.pidfile.remove();
+    if (daemon.restartError != null) {
+      throw daemon.restartError; // reported as at start: "Error: ..." on stderr, exit status 2
+    }
     return exitCode.getNow(1);
   }
 
@@ -129,23 +134,26 @@ public final class Daemon implements ConfigSource {
     return CompletableFuture.supplyAsync(() -> {
       try {
         SupervisordConfig next = load();
+        // supervisord: the main log, then the servers, then the pidfile and the processes.
+        openLogs(next);
+        servers.reopen(next);
+        history.restart(system, next.history());
         prepare(next);
         return next;
       } catch (ConfigException e) {
+        throw new CompletionException(e);
+      } catch (StartupError e) {
+        restartError = e;
         throw new CompletionException(e);
       }
     });
   }
 
   /**
-   * Before the groups of {@code config} are made, at start-up and after each restart: the main log
-   * is (re)opened, old AUTO logs cleaned, the pidfile written, the history told.
+   * Before the groups of {@code config} are made, at start-up and after each restart (the main log
+   * and the servers already open): the pidfile written, the history told.
    */
   private void prepare(SupervisordConfig config) {
-    if (config != logsOpenFor) {
-      openLogs(config); // a restart: the logs of the new config
-    }
-    logsOpenFor = null;
     pidfile.write(pid);
     MainLog.info("supervisord started with pid " + pid);
     if (history != null) {

@@ -12,6 +12,7 @@ import dev.supervisor4j.daemon.ledger.JournalConfig;
 import dev.supervisor4j.daemon.ledger.Ledger;
 import dev.supervisor4j.daemon.ledger.LedgerEvent;
 import dev.supervisor4j.daemon.ledger.LedgerMsg;
+import dev.supervisor4j.daemon.ledger.LedgerSwitch;
 import dev.supervisor4j.daemon.ledger.ProcessEventFeed;
 import dev.supervisor4j.daemon.log.MainLog;
 import dev.supervisor4j.protocol.Caller;
@@ -23,8 +24,10 @@ import java.util.List;
 import java.util.Set;
 import org.apache.pekko.Done;
 import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.PoisonPill;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
@@ -34,49 +37,52 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
  * ends. Its journal opens a moment after the processes are spawned (it costs over a second of CPU),
  * except with {@code remember_stopped} and after a crash of the previous run (children it left
  * behind are stopped first), where the autostart needs it first.
+ *
+ * <p>{@code [history]} is read again at each restart: when it changed, the ledger in place writes
+ * what it has and closes its journal, and one on the new settings (or none) takes its place behind
+ * the same {@link LedgerSwitch}, in the same actor system.
  */
 final class History {
   /** How long a start with remember_stopped waits for the journal before starting everything. */
   private static final Duration REMEMBER_WAIT = Duration.ofSeconds(20);
   private static final Duration OPEN_DELAY = Duration.ofSeconds(1);
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(4);
+  /** A switch waits for the ledger in place to write what it has (at most 4 s), then to stop. */
+  private static final Duration SWITCH_WAIT = Duration.ofSeconds(10);
   /** Its threads are named {@code supervisord-ledger-dispatcher-N}: "supervisord-led" to the kernel. */
   private static final String DISPATCHER = "ledger-dispatcher";
   /** The kernel names of the threads that do the ledger's work: ours, and Slick's {@code db-N}. */
   private static final String[] LEDGER_THREADS = {"supervisord-led", "db-"};
   private static final Duration RENICE_EVERY = Duration.ofSeconds(30);
 
-  private final HistorySettings settings;
-  private final ActorRef<LedgerMsg> ledger;
-  private final ActionLog actions;
+  private volatile HistorySettings settings;
   private final Clock clock;
+  /** Set once by {@link #start}. */
+  private ActorRef<LedgerMsg> ledger;
+  private ActionLog actions;
+  /** Numbers each opening of the journal: its plugin ids are new each time. */
+  private int openings;
 
-  private History(HistorySettings settings, ActorRef<LedgerMsg> ledger, ActionLog actions, Clock clock) {
+  private History(HistorySettings settings, Clock clock) {
     this.settings = settings;
-    this.ledger = ledger;
-    this.actions = actions;
     this.clock = clock;
   }
 
-  /** The Pekko settings the journal needs, in front of the daemon's own. */
-  static Config pekkoConfig(HistorySettings settings, Config daemon) {
-    if (!settings.enabled()) {
-      return daemon;
-    }
-    return JournalConfig.of(settings).withFallback(dispatcher()).withFallback(daemon).resolve();
+  /** The Pekko settings a ledger needs (whether or not history is on), in front of the daemon's own. */
+  static Config pekkoConfig(Config daemon) {
+    return JournalConfig.system().withFallback(dispatcher()).withFallback(daemon).resolve();
   }
 
-  /** Spawns the ledger (journal still closed) and subscribes it; a no-op History when disabled. */
+  /** Spawns the ledger's switch, with a ledger (journal still closed) when history is on, and subscribes it. */
   static History start(ActorSystem<RootMsg.Command> system, HistorySettings settings, Clock clock) {
-    if (!settings.enabled()) {
-      return new History(settings, null, null, clock);
-    }
     DispatcherSelector own = DispatcherSelector.fromConfig(DISPATCHER);
-    ActorRef<LedgerMsg> ledger = system.systemActorOf(Ledger.create(settings.maxEventsPerProcess(),
-        settings.retentionDays(), JournalConfig.shown(settings), clock, JournalConfig.ACTIONS_JOURNAL),
-        "ledger", own);
+    History history = new History(settings, clock);
+    Runnable[] close = new Runnable[1];
+    Behavior<LedgerMsg> first = history.ledgerFor(system, settings, close);
+    ActorRef<LedgerMsg> ledger = system.systemActorOf(LedgerSwitch.create(first, close[0], own), "ledger", own);
+    history.ledger = ledger;
+    history.actions = new ActionLog(ledger, system.scheduler());
     system.tell(new RootMsg.Subscribe(system.systemActorOf(ProcessEventFeed.create(ledger), "ledger-feed", own)));
-    History history = new History(settings, ledger, new ActionLog(ledger, system.scheduler()), clock);
     // Supervision first: the ledger's threads run at nice 10 (threads come and go, so look again).
     system.scheduler().scheduleWithFixedDelay(Duration.ofSeconds(3), RENICE_EVERY,
         () -> Background.lower(LEDGER_THREADS), system.dispatchers().lookup(own));
@@ -86,14 +92,63 @@ final class History {
     return history;
   }
 
-  /** The ledger, or null when history is disabled. */
+  /**
+   * A ledger on {@code settings}, null when history is off; {@code close[0]} is set to what stops
+   * its journal's plugins once it has stopped (their connections close with them).
+   */
+  private Behavior<LedgerMsg> ledgerFor(ActorSystem<?> system, HistorySettings settings, Runnable[] close) {
+    close[0] = () -> { };
+    if (!settings.enabled()) {
+      return null;
+    }
+    JournalConfig.Opening opening = JournalConfig.opening(settings, "supervisor4j-ledger-" + (++openings),
+        system.settings().config(), DISPATCHER);
+    close[0] = () -> {
+      opening.pluginIds().forEach(id -> system.classicSystem().actorSelection("/system/" + id)
+          .tell(PoisonPill.getInstance(), org.apache.pekko.actor.ActorRef.noSender()));
+      opening.closeDatabase(); // everything was written before the ledger stopped
+    };
+    return Ledger.create(settings.maxEventsPerProcess(), settings.retentionDays(), JournalConfig.shown(settings),
+        clock, opening.processes(), opening.actions());
+  }
+
+  /**
+   * At a restart, once the processes have stopped and the new config is read: when {@code [history]}
+   * changed, the ledger in place writes what it has and closes, and one on the new settings (or none)
+   * takes its place; then, with remember_stopped, the root is told which processes to leave stopped,
+   * as at a full start. A journal that cannot be opened is reported as at start (CRIT, and history
+   * unavailable until it works); supervision goes on regardless.
+   */
+  void restart(ActorSystem<RootMsg.Command> system, HistorySettings next) {
+    if (!next.equals(settings)) {
+      Runnable[] close = new Runnable[1];
+      Behavior<LedgerMsg> ledgerNext = ledgerFor(system, next, close);
+      try {
+        AskPattern.<LedgerMsg, Done>ask(ledger, replyTo -> new LedgerMsg.Switch(ledgerNext, close[0], replyTo),
+            SWITCH_WAIT, system.scheduler()).toCompletableFuture().join();
+      } catch (RuntimeException e) {
+        MainLog.warn("history: the previous journal did not close within " + SWITCH_WAIT.toSeconds() + " s");
+      }
+      settings = next;
+      if (next.enabled() && !next.rememberStopped()) {
+        system.scheduler().scheduleOnce(OPEN_DELAY, () -> ledger.tell(LedgerMsg.Open.INSTANCE),
+            system.executionContext());
+      }
+    }
+    if (next.enabled() && next.rememberStopped()) {
+      ledger.tell(LedgerMsg.Open.INSTANCE);
+      keepStopped(system);
+    }
+  }
+
+  /** The ledger (its switch: it answers for history when it is off). */
   ActorRef<LedgerMsg> ledger() {
     return ledger;
   }
 
   /** The API one caller uses: recorded when history is on. */
   SupervisorApi forCaller(SupervisorApi api, Caller caller) {
-    return actions == null ? api : new AuditedApi(api, actions, caller, clock);
+    return settings.enabled() ? new AuditedApi(api, actions, caller, clock) : api;
   }
 
   /**
@@ -105,7 +160,7 @@ final class History {
    * @param previousDaemon the pid in the pidfile found at start-up, 0 when there was none
    */
   void beforeBegin(ActorSystem<RootMsg.Command> system, SupervisordConfig config, long previousDaemon) {
-    if (ledger == null) {
+    if (!settings.enabled()) {
       return;
     }
     if (previousDaemon > 0) {
@@ -147,7 +202,7 @@ final class History {
 
   /** Just after the processes were told to start: the journal opens a moment later. */
   void afterBegin(ActorSystem<RootMsg.Command> system) {
-    if (ledger != null && !settings.rememberStopped()) {
+    if (settings.enabled() && !settings.rememberStopped()) {
       system.scheduler().scheduleOnce(OPEN_DELAY, () -> ledger.tell(LedgerMsg.Open.INSTANCE),
           system.executionContext());
     }
@@ -155,14 +210,14 @@ final class History {
 
   /** The daemon (re)started its processes. */
   void started(long pid) {
-    if (actions != null) {
+    if (settings.enabled()) {
       actions.note(new LedgerEvent.DaemonStarted(clock.millis(), pid, "supervisor4j " + Versions.SUPERVISOR));
     }
   }
 
   /** A signal asked the daemon to shut down or restart. */
   void signalled(String signal, String meaning, String sender) {
-    if (actions != null) {
+    if (settings.enabled()) {
       actions.note(new LedgerEvent.DaemonStopping(clock.millis(), signal));
       actions.acted(new LedgerEvent.OperatorActed(clock.millis(), sender, Caller.Transport.SIGNAL.label(), signal,
           "", List.of(), LedgerEvent.Intent.NONE, true, meaning));
@@ -177,8 +232,6 @@ final class History {
         "  executor = thread-pool-executor",
         "  thread-pool-executor.fixed-pool-size = 2",
         "  throughput = 100",
-        "}",
-        "jdbc-journal.plugin-dispatcher = \"" + DISPATCHER + "\"",
-        "jdbc-snapshot-store.plugin-dispatcher = \"" + DISPATCHER + "\""));
+        "}"));
   }
 }

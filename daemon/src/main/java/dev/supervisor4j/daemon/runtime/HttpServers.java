@@ -18,9 +18,27 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import org.apache.pekko.actor.typed.ActorSystem;
 
-/** Opens the config's {@code [inet_http_server]}/{@code [unix_http_server]} sections, web console included. */
+/**
+ * The config's {@code [inet_http_server]}/{@code [unix_http_server]} sections, web console included:
+ * opened at start, and again at each restart, where a listener whose socket is unchanged stays open
+ * (with its connections; new credentials apply from the next request) and a changed one is closed
+ * and opened anew, as supervisord does (it closes and opens them all).
+ */
 final class HttpServers {
-  private HttpServers() {}
+  private final ActorSystem<?> system;
+  private final HttpOptions httpOptions;
+  private final SupervisorApi api;
+  private final Function<Caller, SupervisorApi> actingAs;
+  /** Null until a config has a server (a daemon without HTTP sections binds nothing). */
+  private HttpFrontEnd frontEnd;
+
+  private HttpServers(ActorSystem<?> system, HttpOptions httpOptions, SupervisorApi api,
+      Function<Caller, SupervisorApi> actingAs) {
+    this.system = system;
+    this.httpOptions = httpOptions;
+    this.api = api;
+    this.actingAs = actingAs;
+  }
 
   /** The main log as the HTTP layer writes to it. */
   static final HttpLog MAIN_LOG = (level, message) -> MainLog.log(switch (level) {
@@ -33,7 +51,7 @@ final class HttpServers {
   }, message);
 
   /**
-   * Binds every server, inet ones first; returns null when there are none (a daemon without HTTP
+   * Binds every server, inet ones first (none when the config has none: a daemon without HTTP
    * sections still runs, as supervisord does).
    *
    * @param httpOptions timeouts and body limit ({@link HttpOptions#fromConfig}); the console is added here
@@ -41,8 +59,46 @@ final class HttpServers {
    *     recorded with who sent them)
    * @throws StartupError with supervisord's text when a port or socket is taken
    */
-  static HttpFrontEnd open(ActorSystem<?> system, SupervisordConfig config, HttpOptions httpOptions,
+  static HttpServers open(ActorSystem<?> system, SupervisordConfig config, HttpOptions httpOptions,
       SupervisorApi api, Function<Caller, SupervisorApi> actingAs) throws StartupError {
+    HttpServers servers = new HttpServers(system, httpOptions, api, actingAs);
+    servers.reopen(config);
+    return servers;
+  }
+
+  /**
+   * The servers of {@code config}: at start, and at a restart once the processes have stopped.
+   *
+   * @throws StartupError with supervisord's text when a port or socket is taken; every server is
+   *     closed then
+   */
+  void reopen(SupervisordConfig config) throws StartupError {
+    List<HttpServerSpec> specs = specs(config);
+    if (specs.isEmpty() && frontEnd == null) {
+      return;
+    }
+    for (int i = 0; i < specs.size(); i++) {
+      config.rpcInterfaces().forEach(r -> MainLog.info("RPC interface '" + r.name() + "' initialized"));
+    }
+    try {
+      if (frontEnd == null) {
+        // One console per front end: its live feed is shared by every listener.
+        HttpOptions options = httpOptions
+            .withExtraRoutes(List.of(WebConsole.create(system, api, actingAs).route()));
+        frontEnd = HttpFrontEnd.bind(system, specs, actingAs, api, MAIN_LOG, options).toCompletableFuture().join();
+      } else {
+        frontEnd.rebind(specs).toCompletableFuture().join();
+      }
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof HttpBindException) {
+        throw new StartupError(cause.getMessage());
+      }
+      throw new StartupError("could not open the HTTP servers: " + cause);
+    }
+  }
+
+  private static List<HttpServerSpec> specs(SupervisordConfig config) {
     List<HttpServerSpec> specs = new ArrayList<>();
     for (HttpServerConfig s : config.httpServers()) {
       if (s instanceof HttpServerConfig.Inet) {
@@ -57,23 +113,6 @@ final class HttpServers {
             u.username(), u.password()));
       }
     }
-    if (specs.isEmpty()) {
-      return null;
-    }
-    for (int i = 0; i < specs.size(); i++) {
-      config.rpcInterfaces().forEach(r -> MainLog.info("RPC interface '" + r.name() + "' initialized"));
-    }
-    try {
-      // One console per front end: its live feed is shared by every listener.
-      HttpOptions options = httpOptions
-          .withExtraRoutes(List.of(WebConsole.create(system, api, actingAs).route()));
-      return HttpFrontEnd.bind(system, specs, actingAs, api, MAIN_LOG, options).toCompletableFuture().join();
-    } catch (CompletionException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      if (cause instanceof HttpBindException) {
-        throw new StartupError(cause.getMessage());
-      }
-      throw new StartupError("could not open the HTTP servers: " + cause);
-    }
+    return specs;
   }
 }
